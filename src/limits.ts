@@ -1,0 +1,30 @@
+/** Resource limits for one document. Every limit has a CLI flag (README, "Limits and errors"). */
+export interface Limits {
+  /** Largest input file accepted, in bytes. */
+  maxInputBytes: number;
+  /** Largest total uncompressed size of a zip-based document (.docx), in bytes. */
+  maxUncompressedBytes: number;
+  /** Largest compression ratio of any zip entry (uncompressed / compressed). */
+  maxCompressionRatio: number;
+  /** Deepest XML/HTML element nesting accepted. */
+  maxXmlDepth: number;
+  /** Most blocks (paragraphs + tables) in one document. */
+  maxBlocks: number;
+  /** Most table cells in one document. */
+  maxCells: number;
+  /** Longest single paragraph, in characters. */
+  maxParagraphChars: number;
+  /** Wall-clock time for one document, in milliseconds (enforced by the batch worker). */
+  timeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxInputBytes: 200 * 1024 * 1024,
+  maxUncompressedBytes: 500 * 1024 * 1024,
+  maxCompressionRatio: 200,
+  maxXmlDepth: 256,
+  maxBlocks: 200_000,
+  maxCells: 2_000_000,
+  maxParagraphChars: 5_000_000,
+  timeoutMs: 120_000,
+};

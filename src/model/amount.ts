@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+/** A decimal written exactly, e.g. "-1914923.1"; never a binary float. */
+export const DecimalString = z.string().regex(/^-?\d+(\.\d+)?$/, "exact decimal string");
+
+export const AmountKind = z.enum(["money", "number", "percent"]);
+
+/** One amount, number or percentage recognized in a text. */
+export const AmountSpan = z
+  .object({
+    /** UTF-16 offsets into the text, end exclusive. */
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+    text: z.string(),
+    kind: AmountKind,
+    /** The figure as printed, in its own unit, exact and signed ("340.77" for 340.77万元). */
+    value: DecimalString,
+    /** The unit as printed (元, 万元, 亿元, %, 个百分点 …) or null. */
+    unit: z.string().nullable(),
+    /** For money: the value in 元, exact. */
+    yuan: DecimalString.optional(),
+    approx: z.enum(["about", "more_than", "less_than", "at_least", "at_most"]).optional(),
+    range: z
+      .object({ min: DecimalString, max: DecimalString, minYuan: DecimalString.optional(), maxYuan: DecimalString.optional() })
+      .strict()
+      .optional(),
+    /** A change word next to an unsigned figure: 增加/增长/上升 → increase, 减少/下降/降低 → decrease. */
+    change: z.enum(["increase", "decrease"]).optional(),
+    /** The narrative label the figure belongs to ("一般公共预算收入"). */
+    label: z
+      .object({ text: z.string(), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type AmountSpan = z.infer<typeof AmountSpan>;
+
+/** An amount found in the document, located in a paragraph or a table cell. */
+export const DocumentAmount = AmountSpan.extend({
+  id: z.string(),
+  blockId: z.string(),
+  /** When found in a table cell: which one (grid coordinates). */
+  cell: z.object({ tableId: z.string(), row: z.number().int(), col: z.number().int() }).strict().optional(),
+}).strict();
+export type DocumentAmount = z.infer<typeof DocumentAmount>;

@@ -1,0 +1,43 @@
+import { z } from "zod";
+
+/** Where a block came from in its source, so every number can be traced back. */
+export const Provenance = z
+  .object({
+    /** Package part or stream the block was read from, e.g. "word/document.xml", "textbox". */
+    part: z.string().optional(),
+    /** 0-based index among the source's body paragraphs (docx, doc) or text lines grouped as paragraphs. */
+    paragraphIndex: z.number().int().nonnegative().optional(),
+    /** 0-based index among the source's tables. */
+    tableIndex: z.number().int().nonnegative().optional(),
+    /** 1-based line in a plain-text source. */
+    line: z.number().int().positive().optional(),
+    /** CSS-like element path in an HTML source, e.g. "html>body>div#content>p:nth-of-type(3)". */
+    elementPath: z.string().optional(),
+    /** 1-based page where the format knows pages (PDF). */
+    page: z.number().int().positive().optional(),
+  })
+  .strict();
+export type Provenance = z.infer<typeof Provenance>;
+
+/** Evidence for a derived value: a span of a paragraph's text, or a table cell. */
+export const TextEvidence = z
+  .object({
+    kind: z.literal("text"),
+    blockId: z.string(),
+    /** UTF-16 offsets into the block's `text`, end exclusive. */
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+    quote: z.string(),
+  })
+  .strict();
+export const CellEvidence = z
+  .object({
+    kind: z.literal("cell"),
+    tableId: z.string(),
+    row: z.number().int().nonnegative(),
+    col: z.number().int().nonnegative(),
+    quote: z.string(),
+  })
+  .strict();
+export const Evidence = z.discriminatedUnion("kind", [TextEvidence, CellEvidence]);
+export type Evidence = z.infer<typeof Evidence>;

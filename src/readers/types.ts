@@ -1,0 +1,33 @@
+import type { ReaderBlock, Warning } from "../model/index.js";
+import type { Limits } from "../limits.js";
+
+export interface ReadContext {
+  /** The input path as given (for messages only; formats are detected from bytes). */
+  path: string;
+  limits: Limits;
+}
+
+/** What every reader returns: blocks in reading order, recoverable problems as warnings. */
+export interface ReadResult {
+  blocks: ReaderBlock[];
+  warnings: Warning[];
+  /** Text encoding used to decode the source, where it has one. */
+  encoding?: string;
+  /** A title the container states outside the body (HTML <title>, docx core properties). */
+  title?: string;
+}
+
+/** A reader turns the bytes of one format into the block model. It throws only ExtractError. */
+export type Reader = (bytes: Uint8Array, ctx: ReadContext) => Promise<ReadResult>;
+
+/** Allocates stable block ids in reading order: p0, p1 … for paragraphs, t0, t1 … for tables. */
+export class BlockIds {
+  private p = 0;
+  private t = 0;
+  paragraph(): string {
+    return `p${this.p++}`;
+  }
+  table(): string {
+    return `t${this.t++}`;
+  }
+}
