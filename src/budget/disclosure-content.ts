@@ -1,0 +1,21 @@
+import type { ReaderBlock, Warning } from "../model/index.js";
+
+// A figure with a money unit, or a number with two decimals, as budget tables and narratives print them.
+const MONEY = /\d[\d,，]*(?:[.．]\d+)?\s*(?:亿元|万元|千元|元)|\d[.．]\d{2}(?!\d)/;
+const VOCABULARY = /预算|决算|收入|支出|经费/;
+
+/**
+ * A landing page that only links to an attachment, a catalogue of links, or an error page is not a budget with zero
+ * in every line: it gets a warning so a batch user can find and fetch the real document.
+ */
+export function checkDisclosureContent(blocks: ReaderBlock[]): Warning | null {
+  const texts = blocks.flatMap((b) => (b.type === "paragraph" ? [b.text] : b.rows.flatMap((r) => r.cells.map((c) => c.text))));
+  if (texts.some((t) => MONEY.test(t)) && texts.some((t) => VOCABULARY.test(t))) return null;
+  const empty = texts.every((t) => t.trim() === "");
+  return {
+    code: "no_disclosure_content",
+    message: empty
+      ? "The document has no text. If it is a scan or a page that loads its content by script, fetch the real document."
+      : "No budget figures were found: this looks like a landing or catalogue page that links to the disclosure. Fetch the linked attachment and extract that.",
+  };
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+import { extractCommand } from "./extract.js";
+import { schemaCommand } from "./schema.js";
+import { PARSER_VERSION } from "../util/version.js";
+
+/** The CLI maps verbs to commands; each command lives in its own module and holds no extraction logic. */
+const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promise<number> }> = {
+  extract: { summary: "extract FILE            one document → JSON on stdout", run: extractCommand },
+  schema: { summary: "schema                  the output's JSON Schema", run: schemaCommand },
+};
+
+export const USAGE = `disclosure-extract ${PARSER_VERSION} — Chinese budget/final-account disclosures → JSON
+
+Usage: disclosure-extract <command> [options]
+
+Commands:
+${Object.values(COMMANDS)
+  .map((c) => `  ${c.summary}`)
+  .join("\n")}
+
+Run "disclosure-extract <command> --help" for a command's options.
+Exit codes: 0 success, 1 a document failed, 2 usage error.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [verb, ...rest] = argv;
+  if (!verb || verb === "--help" || verb === "-h" || verb === "help") {
+    process.stdout.write(`${USAGE}\n`);
+    return verb ? 0 : 2;
+  }
+  if (verb === "--version" || verb === "-v") {
+    process.stdout.write(`${PARSER_VERSION}\n`);
+    return 0;
+  }
+  const command = COMMANDS[verb];
+  if (!command) {
+    process.stderr.write(`Unknown command "${verb}".\n\n${USAGE}\n`);
+    return 2;
+  }
+  return command.run(rest);
+}
+
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`disclosure-extract: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,32 @@
+import type { SourceFormat } from "../model/index.js";
+import { ExtractError } from "../errors.js";
+import { isEncryptedOoxml } from "./detect.js";
+import type { Reader } from "./types.js";
+import { readText } from "./text/index.js";
+
+export { detectFormat } from "./detect.js";
+export type { Reader, ReadContext, ReadResult } from "./types.js";
+
+/** Formats with a reader. Adding a format: write src/readers/<format>/index.ts exporting a Reader, register it here. */
+const READERS: Partial<Record<SourceFormat, Reader>> = {
+  text: readText,
+};
+
+const UNSUPPORTED_HINT: Partial<Record<SourceFormat, string>> = {
+  xls: "Excel workbooks are not disclosures this tool reads; export the sheets you need or use the .docx/.pdf edition.",
+  xlsx: "Excel workbooks are not disclosures this tool reads; export the sheets you need or use the .docx/.pdf edition.",
+  zip: "It is a zip archive but not a Word document; unpack it and convert the files inside.",
+  ole: "It is an OLE container without a Word document stream.",
+  unknown: "The bytes match no supported format (docx, doc, html, pdf, text).",
+};
+
+export function readerFor(format: SourceFormat, bytes: Uint8Array): Reader {
+  if (format === "ole" && isEncryptedOoxml(bytes)) {
+    throw new ExtractError("encrypted", "The file is a password-protected Office document; remove the password in Word and try again.", { format });
+  }
+  const reader = READERS[format];
+  if (!reader) {
+    throw new ExtractError("unsupported_format", `Unsupported format "${format}". ${UNSUPPORTED_HINT[format] ?? ""}`.trim(), { format });
+  }
+  return reader;
+}
