@@ -1,11 +1,14 @@
 import { readFile, stat } from "node:fs/promises";
-import type { Block, ExtractedDocument, ReaderBlock, Warning } from "./model/index.js";
+import type { AmountSpan, Block, DocumentAmount, ExtractedDocument, ParagraphBlock, ReaderBlock, Warning } from "./model/index.js";
 import { SCHEMA_VERSION } from "./model/index.js";
 import { ExtractError } from "./errors.js";
 import { DEFAULT_LIMITS, type Limits } from "./limits.js";
 import { detectFormat, readerFor } from "./readers/index.js";
 import { buildSections } from "./structure/sections/index.js";
-import { checkDisclosureContent } from "./budget/disclosure-content.js";
+import { buildTables } from "./structure/tables/index.js";
+import { checkTables } from "./budget/table-checks.js";
+import { analyzeBudget, checkDisclosureContent } from "./budget/index.js";
+import { recognizeAmounts } from "./amounts/index.js";
 import { sha256 } from "./util/hash.js";
 import { PARSER_VERSION } from "./util/version.js";
 
@@ -47,28 +50,69 @@ export async function extractBytes(bytes: Uint8Array, options: ExtractOptions = 
   checkBlockLimits(read.blocks, limits);
 
   const warnings: Warning[] = [...read.warnings];
-  const { sections, tocBlockIds, warnings: sectionWarnings } = buildSections(read.blocks);
+  const { tables, captionBlockIds, tableIdByBlock, warnings: tableWarnings } = buildTables(read.blocks);
+  warnings.push(...tableWarnings);
+  // Captions belong to their table, not to the section tree or the narrative facts.
+  const readerBlocks: ReaderBlock[] = read.blocks.map((b) => (b.type === "paragraph" && captionBlockIds.has(b.id) && !b.role ? { ...b, role: "caption" as const } : b));
+  const { sections, tocBlockIds, warnings: sectionWarnings } = buildSections(readerBlocks);
   warnings.push(...sectionWarnings);
   const contentWarning = checkDisclosureContent(read.blocks);
   if (contentWarning) warnings.push(contentWarning);
 
-  const blocks: Block[] = read.blocks.map((b) =>
+  const blocks: Block[] = readerBlocks.map((b) =>
     b.type === "paragraph"
       ? tocBlockIds.has(b.id) && !b.role ? { ...b, role: "toc" as const } : b
-      : { id: b.id, type: "table" as const, tableId: b.id, provenance: b.provenance },
+      : { id: b.id, type: "table" as const, tableId: tableIdByBlock.get(b.id) ?? b.id, provenance: b.provenance },
   );
+  const bodyParagraphs = blocks.filter((b): b is ParagraphBlock => b.type === "paragraph" && (b.role === undefined || b.role === "body"));
+
+  const spansByBlock = new Map<string, AmountSpan[]>();
+  const amounts: DocumentAmount[] = [];
+  for (const p of bodyParagraphs) {
+    const spans = recognizeAmounts(p.text);
+    spansByBlock.set(p.id, spans);
+    for (const s of spans) amounts.push({ id: `a${amounts.length}`, blockId: p.id, ...s });
+  }
+
+  for (const t of tables) {
+    for (const c of t.cells) {
+      if (c.value?.kind !== "amount" || c.value.value === undefined) continue;
+      const unit = t.columns[c.col]?.unit ?? t.unit;
+      amounts.push({
+        id: `a${amounts.length}`,
+        blockId: t.blockIds[0]!,
+        cell: { tableId: t.id, row: c.row, col: c.col },
+        start: 0,
+        end: c.text.length,
+        text: c.text,
+        kind: "money",
+        value: c.value.value,
+        unit: unit?.unit ?? null,
+        ...(c.value.yuan !== undefined ? { yuan: c.value.yuan } : {}),
+      });
+    }
+  }
+
+  const { meta, facts, validations } = analyzeBudget({
+    paragraphs: bodyParagraphs,
+    sections,
+    spansByBlock,
+    tables,
+    ...(read.title ? { containerTitle: read.title } : {}),
+  });
+  validations.push(...checkTables(tables));
 
   return {
     schemaVersion: SCHEMA_VERSION,
     parserVersion: PARSER_VERSION,
     source: { path, format, sha256: sha256(bytes), bytes: bytes.length, ...(read.encoding ? { encoding: read.encoding } : {}) },
-    meta: { ...(read.title ? { title: read.title } : {}), evidence: {} },
+    meta,
     blocks,
     sections,
-    tables: [],
-    amounts: [],
-    facts: [],
-    validations: [],
+    tables,
+    amounts,
+    facts,
+    validations,
     warnings,
   };
 }

@@ -9,6 +9,8 @@ export const MoneyUnit = z
     raw: z.string(),
     unit: z.enum(["元", "千元", "万元", "百万元", "亿元"]),
     multiplier: DecimalString,
+    /** Where the unit was declared: a paragraph near the table, a title row inside it, or a header cell. */
+    source: z.enum(["caption", "title_row", "header_cell"]).optional(),
   })
   .strict();
 export type MoneyUnit = z.infer<typeof MoneyUnit>;
@@ -24,6 +26,7 @@ export const CellValue = z
     nullKind: z.enum(["blank", "dash", "slash"]).optional(),
   })
   .strict();
+export type CellValue = z.infer<typeof CellValue>;
 
 export const TableCell = z
   .object({
@@ -43,8 +46,10 @@ export const GridPosition = z.union([
   z.object({ mergedInto: z.tuple([z.number().int(), z.number().int()]) }).strict(),
   z.null(),
 ]);
+export type GridPosition = z.infer<typeof GridPosition>;
 
 export const ColumnKind = z.enum(["code", "name", "amount", "percent", "count", "text", "colno"]);
+export type ColumnKind = z.infer<typeof ColumnKind>;
 
 export const TableColumn = z
   .object({
@@ -57,8 +62,14 @@ export const TableColumn = z
     unit: MoneyUnit.nullable(),
   })
   .strict();
+export type TableColumn = z.infer<typeof TableColumn>;
 
-export const RowKind = z.enum(["header", "data", "total", "subtotal", "colno", "note"]);
+/**
+ * title: a leading row carrying the title, number, unit or 编制单位/截止时间 (not data);
+ * colno: a 栏次/行次 numbering row; note: a 注： row or a full-width section label; empty: all cells blank.
+ */
+export const RowKind = z.enum(["title", "header", "data", "total", "subtotal", "colno", "note", "empty"]);
+export type RowKind = z.infer<typeof RowKind>;
 
 export const TableRow = z
   .object({
@@ -69,6 +80,19 @@ export const TableRow = z
     name: z.string().optional(),
   })
   .strict();
+export type TableRow = z.infer<typeof TableRow>;
+
+/** One source table a (possibly stitched) table was built from, and the grid rows it contributed. */
+export const TablePart = z
+  .object({
+    blockId: z.string(),
+    firstRow: z.number().int().nonnegative(),
+    nRows: z.number().int().nonnegative(),
+    /** How this part was recognized as a continuation of the previous one. */
+    joinedBy: z.enum(["continuation_marker", "repeated_header", "same_columns"]).optional(),
+  })
+  .strict();
+export type TablePart = z.infer<typeof TablePart>;
 
 export const Table = z
   .object({
@@ -84,13 +108,20 @@ export const Table = z
     nCols: z.number().int().nonnegative(),
     cells: z.array(TableCell),
     grid: z.array(z.array(GridPosition)),
-    /** Number of header rows at the top of the grid. */
+    /** Leading rows that carry the title/unit/编制单位 inside the table (kind "title"); the header follows them. */
+    titleRows: z.number().int().nonnegative().default(0),
+    /** Number of rows in the header block (kind "header", plus a 栏次 row inside it); rows[].kind says which. */
     headerRows: z.number().int().nonnegative(),
     columns: z.array(TableColumn),
     rows: z.array(TableRow),
-    /** Key–value view for two-column label/value tables, else absent. */
+    /**
+     * Key–value view of text tables: a label/value row ("绩效目标 | …") or a two-column label/value table gives
+     * {label: value}; a data row of a text-only table under a header gives {column header: cell text}.
+     */
     records: z.array(z.record(z.string(), z.string())).optional(),
     provenance: z.array(Provenance).min(1),
+    /** The source tables this one was built from (more than one when stitched). */
+    parts: z.array(TablePart).min(1).optional(),
   })
   .strict();
 export type Table = z.infer<typeof Table>;

@@ -1,4 +1,5 @@
 import type { SourceFormat } from "../model/index.js";
+import { sniffHtml } from "./html/sniff.js";
 
 /**
  * Format detection from the bytes alone: file names lie in real archives (.doc saved as .docx, PDFs named .html).
@@ -10,7 +11,7 @@ export function detectFormat(bytes: Uint8Array): SourceFormat {
   if (head.includes("%PDF-")) return "pdf";
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return zipKind(bytes);
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return oleKind(bytes);
-  if (looksLikeHtml(bytes)) return "html";
+  if (looksLikeHtml(bytes) || sniffHtml(bytes)) return "html";
   if (looksLikeText(bytes)) return "text";
   return "unknown";
 }

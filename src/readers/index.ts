@@ -3,6 +3,7 @@ import { ExtractError } from "../errors.js";
 import { isEncryptedOoxml } from "./detect.js";
 import type { Reader } from "./types.js";
 import { readText } from "./text/index.js";
+import { readHtml } from "./html/index.js";
 
 export { detectFormat } from "./detect.js";
 export type { Reader, ReadContext, ReadResult } from "./types.js";
@@ -10,6 +11,7 @@ export type { Reader, ReadContext, ReadResult } from "./types.js";
 /** Formats with a reader. Adding a format: write src/readers/<format>/index.ts exporting a Reader, register it here. */
 const READERS: Partial<Record<SourceFormat, Reader>> = {
   text: readText,
+  html: readHtml,
 };
 
 const UNSUPPORTED_HINT: Partial<Record<SourceFormat, string>> = {

@@ -1,5 +1,6 @@
 import type { ReaderBlock, Warning } from "../model/index.js";
 import type { Limits } from "../limits.js";
+import type { PageFragments } from "./layout/types.js";
 
 export interface ReadContext {
   /** The input path as given (for messages only; formats are detected from bytes). */
@@ -15,6 +16,8 @@ export interface ReadResult {
   encoding?: string;
   /** A title the container states outside the body (HTML <title>, docx core properties). */
   title?: string;
+  /** Positioned text (PDF text layers, PDF-to-HTML pages) for the layout engine, by page. */
+  pages?: PageFragments[];
 }
 
 /** A reader turns the bytes of one format into the block model. It throws only ExtractError. */

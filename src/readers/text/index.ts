@@ -23,6 +23,7 @@ export const readText: Reader = async (bytes, ctx) => {
       const { rows, next } = readTabTable(lines, i);
       i = next;
       if (rows.length > 0) {
+        widenShortRows(rows);
         const table: RawTableBlock = { id: ids.table(), type: "table", rows, provenance: { tableIndex: tableIndex++, line: start + 1 } };
         blocks.push(table);
       }
@@ -81,4 +82,16 @@ function readTabTable(lines: string[], start: number): { rows: RawRow[]; next: n
   }
   endRow();
   return { rows, next: i };
+}
+
+/**
+ * Plain text loses merges; a row with fewer cells than the table is wide was a merged row in the source (a title row,
+ * "绩效目标 | <goal over five columns>"), so its last cell spans the remaining columns.
+ */
+function widenShortRows(rows: RawRow[]): void {
+  const width = Math.max(...rows.map((r) => r.cells.length));
+  for (const r of rows) {
+    const last = r.cells.at(-1);
+    if (last && r.cells.length < width) last.colSpan = width - r.cells.length + 1;
+  }
 }

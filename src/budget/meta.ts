@@ -1,0 +1,68 @@
+import type { Evidence, Meta, ParagraphBlock, Section } from "../model/index.js";
+
+const YEAR_KIND = /((?:19|20)\d{2})\s*年\s*度?[^。，；]{0,12}?(预算|决算)/;
+const REGION = /^(.{1,12}?(?:省|自治区|市|自治州|地区|盟|区|县|旗|镇|乡|街道))(?=.)/;
+
+/**
+ * Reads meta from the document's title area: the paragraphs before the first section heading (or the first few),
+ * where disclosures print "<entity>\n2020年部门预算信息公开情况说明" or "<entity>2020年度部门决算".
+ */
+export function readMeta(paragraphs: ParagraphBlock[], sections: Section[], containerTitle?: string): Meta {
+  const firstHeading = sections[0]?.blockId;
+  const head: ParagraphBlock[] = [];
+  for (const p of paragraphs) {
+    if (p.id === firstHeading || head.length >= 8) break;
+    if (p.role && p.role !== "body") continue;
+    head.push(p);
+  }
+  const meta: Meta = { evidence: {} };
+  const ev = (p: ParagraphBlock, start: number, end: number): Evidence => ({ kind: "text", blockId: p.id, start, end, quote: p.text.slice(start, end) });
+
+  // The title line: the first short paragraph naming a year and 预算/决算.
+  const titleIdx = head.findIndex((p) => p.text.length <= 80 && YEAR_KIND.test(p.text));
+  const title = titleIdx >= 0 ? head[titleIdx]! : undefined;
+  if (title) {
+    const m = YEAR_KIND.exec(title.text)!;
+    const prev = head[titleIdx - 1];
+    // "栾城区委网信办" on its own line above a title that starts with the year is the entity.
+    const entityLine = m.index === 0 && prev && prev.text.length <= 40 && !/[。，]/.test(prev.text) ? prev : undefined;
+    meta.title = entityLine ? `${entityLine.text}${title.text}` : title.text;
+    meta.evidence.title = ev(title, 0, title.text.length);
+    meta.fiscalYear = Number(m[1]);
+    meta.evidence.fiscalYear = ev(title, m.index, m.index + m[1]!.length + 1);
+    meta.docKind = m[2] === "决算" ? "final_account" : "budget";
+    const kindAt = m.index + m[0].length - 2;
+    meta.evidence.docKind = ev(title, kindAt, kindAt + 2);
+    const scope = /(部门|单位)\s*(?:整体)?\s*(?:预算|决算)/.exec(title.text);
+    if (scope) {
+      meta.scope = scope[1] === "单位" ? "unit" : "department";
+      meta.evidence.scope = ev(title, scope.index, scope.index + scope[0].length);
+    }
+    if (entityLine) {
+      meta.entity = entityLine.text.trim();
+      meta.evidence.entity = ev(entityLine, 0, entityLine.text.length);
+    } else if (m.index > 0) {
+      const name = title.text.slice(0, m.index).replace(/[\s“”"（(]+$/, "").trim();
+      if (name) {
+        meta.entity = name;
+        meta.evidence.entity = ev(title, 0, name.length);
+      }
+    }
+    if (meta.entity) {
+      const r = REGION.exec(meta.entity);
+      if (r && meta.evidence.entity?.kind === "text") {
+        meta.region = r[1]!;
+        const e = meta.evidence.entity;
+        meta.evidence.region = { ...e, end: e.start + r[1]!.length, quote: r[1]! };
+      }
+    }
+  } else if (containerTitle) {
+    meta.title = containerTitle;
+    const m = YEAR_KIND.exec(containerTitle);
+    if (m) {
+      meta.fiscalYear = Number(m[1]);
+      meta.docKind = m[2] === "决算" ? "final_account" : "budget";
+    }
+  }
+  return meta;
+}

@@ -1,0 +1,45 @@
+import type { Table, Validation } from "../model/index.js";
+import { cellFigure, cellIndex, type CellFigure } from "./table-figures.js";
+import { sumCheck } from "./validations.js";
+
+/**
+ * The tables' own arithmetic, per money column: a 合计/总计 row equals the sum of the top-level rows under it, and by
+ * classification code 类 = Σ 款 = Σ 项 (3 → 5 → 7 digits). Only rows with figures take part; a check needs ≥ 2 parts.
+ */
+export function checkTables(tables: Table[]): Validation[] {
+  const out: Validation[] = [];
+  for (const t of tables) {
+    const at = cellIndex(t);
+    const amountCols = t.columns.filter((c) => c.kind === "amount").map((c) => c.index);
+    for (const col of amountCols) {
+      const fig = (row: number): CellFigure | null => {
+        const cell = at.get(`${row},${col}`);
+        return cell ? cellFigure(t, cell) : null;
+      };
+      const coded = t.rows.filter((r) => r.kind === "data" && r.code && /^\d{3}(\d{2}){0,2}$/.test(r.code));
+      const header = t.columns[col]?.header ?? `col ${col}`;
+      // 类 = Σ 款, 款 = Σ 项.
+      for (const parent of coded) {
+        const code = parent.code!;
+        if (code.length >= 7) continue;
+        const children = coded.filter((r) => r.code!.length === code.length + 2 && r.code!.startsWith(code));
+        const total = fig(parent.index);
+        const parts = children.map((r) => fig(r.index)).filter((f): f is CellFigure => f !== null);
+        if (!total || parts.length < 1 || parts.length !== children.length) continue;
+        out.push(sumCheck(`table:${t.id}:code ${code} = Σ children [${header}]`, { key: "table", ...total.mention }, parts.map((p) => ({ key: "table", ...p.mention }))));
+      }
+      // 合计 = Σ top-level rows (the 类 rows when codes are present).
+      const totalRow = t.rows.find((r) => r.kind === "total");
+      if (!totalRow) continue;
+      const total = fig(totalRow.index);
+      if (!total) continue;
+      const minLen = Math.min(...coded.map((r) => r.code!.length));
+      const top = coded.length > 0 ? coded.filter((r) => r.code!.length === minLen) : [];
+      const parts = top.map((r) => fig(r.index)).filter((f): f is CellFigure => f !== null);
+      if (parts.length >= 2 && parts.length === top.length) {
+        out.push(sumCheck(`table:${t.id}:total = Σ rows [${header}]`, { key: "table", ...total.mention }, parts.map((p) => ({ key: "table", ...p.mention }))));
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,86 @@
+import type { Table } from "../model/index.js";
+import { parseLabel } from "../structure/sections/numbering.js";
+import type { FactMention } from "./facts.js";
+import { cellFigure, cellIndex } from "./table-figures.js";
+import { keyOfLabel } from "./vocabulary.js";
+
+// Tables whose row labels name facts ("收入总计 | 340.77", "资产总额 | —— | 9.3342").
+const ROW_LABEL_TABLES = /收支(?:预算)?总(?:体情况)?表|收支总表|收支预算总表|资产占用|固定资产|国有资产/;
+// Tables whose column headers name facts, read on their total (or only) row: 三公, 收入/支出 totals, 政府采购.
+const COLUMN_TABLES: { title: RegExp; totalKey: string }[] = [
+  { title: /三公/, totalKey: "three_public.total" },
+  { title: /政府采购/, totalKey: "procurement.total" },
+  { title: /(?<!收)支出(?:预算)?(?:总|决算)?(?:体情况)?表/, totalKey: "expenditure.total" },
+  { title: /收入(?:预算)?(?:总|决算)?(?:体情况)?表/, totalKey: "income.total" },
+];
+const TOTAL_HEADER = /^(?:合计|总计|小计|金额合计|预算数合计)$/;
+
+/** Facts read from the standard tables, each with its cell as evidence; they merge with the narrative's. */
+export function tableFacts(tables: Table[], fiscalYear?: number): FactMention[] {
+  const out: FactMention[] = [];
+  for (const t of tables) {
+    const title = t.title ?? "";
+    if (ROW_LABEL_TABLES.test(title)) out.push(...rowLabelFacts(t));
+    const spec = COLUMN_TABLES.find((s) => s.title.test(title));
+    if (spec) out.push(...columnFacts(t, spec.totalKey, fiscalYear));
+  }
+  return out;
+}
+
+const strip = (s: string) => {
+  const t = s.replace(/\s+/g, "");
+  return parseLabel(t)?.rest ?? t;
+};
+
+/** Each label cell names the first figure to its right, up to the next label (so a 收入 | 支出 panel pair works). */
+function rowLabelFacts(t: Table): FactMention[] {
+  const at = cellIndex(t);
+  const out: FactMention[] = [];
+  for (const row of t.rows) {
+    if (row.kind !== "data" && row.kind !== "total" && row.kind !== "subtotal") continue;
+    for (let c = 0; c < t.nCols; c++) {
+      const cell = at.get(`${row.index},${c}`);
+      if (!cell || cell.value || !cell.text.trim()) continue;
+      const key = keyOfLabel(strip(cell.text), t.title ?? "");
+      if (!key) continue;
+      for (let d = c + cell.colSpan; d < t.nCols; d++) {
+        const next = at.get(`${row.index},${d}`);
+        if (!next) continue;
+        if (!next.value) {
+          if (next.text.trim()) break;
+          continue;
+        }
+        // Skip counts and dashes ("资产总额 | —— | 9.3342"): the figure is the first money cell.
+        const fig = cellFigure(t, next);
+        if (!fig) continue;
+        out.push({ key, ...fig.mention });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Column headers name the facts; the value is on the total row, or the single data row. */
+function columnFacts(t: Table, totalKey: string, fiscalYear?: number): FactMention[] {
+  const at = cellIndex(t);
+  const valueRows = t.rows.filter((r) => r.kind === "total");
+  const dataRows = t.rows.filter((r) => r.kind === "data");
+  const row = valueRows[0] ?? (dataRows.length === 1 ? dataRows[0] : undefined);
+  if (!row) return [];
+  const chosen = new Map<string, { mention: FactMention; current: boolean }>();
+  for (const col of t.columns) {
+    if (col.kind !== "amount") continue;
+    const leaf = col.path.at(-1)?.replace(/\s+/g, "") ?? "";
+    const key = TOTAL_HEADER.test(leaf) && col.path.length <= 2 ? totalKey : keyOfLabel(strip(leaf), t.title ?? "");
+    if (!key) continue;
+    const cell = at.get(`${row.index},${col.index}`);
+    const fig = cell ? cellFigure(t, cell) : null;
+    if (!fig) continue;
+    // Tables that print last year beside this year: prefer the column whose header names the fiscal year.
+    const current = fiscalYear !== undefined && col.path.some((p) => p.includes(String(fiscalYear)));
+    const prev = chosen.get(key);
+    if (!prev || (current && !prev.current)) chosen.set(key, { mention: { key, ...fig.mention }, current });
+  }
+  return [...chosen.values()].map((v) => v.mention);
+}

@@ -1,0 +1,81 @@
+/**
+ * The fact vocabulary: which narrative label (or table row/column header) names which fact key. Order matters:
+ * the first pattern that matches wins, so specific names come before the general ones they contain.
+ * Every key is documented in the README ("Fact keys").
+ */
+export interface KeyPattern {
+  key: string;
+  re: RegExp;
+  /** Only within a section or sentence whose text matches this (e.g. procurement parts). */
+  context?: RegExp;
+}
+
+export const MONEY_KEYS: KeyPattern[] = [
+  // 三公 first: "公务用车购置费" must not be read as a generic 购置 expense.
+  { key: "three_public.vehicle.purchase", re: /公务用车购置费|车辆购置费|公务用车购置(?!及)/ },
+  { key: "three_public.vehicle.operation", re: /公务用车运行(?:维护)?费|公务用车运维费|车辆运行(?:维护)?费/ },
+  { key: "three_public.vehicle", re: /公务用车购置及运(?:行)?(?:维护?)?费|公务用车(?:购置和运行|费用)|公务用车$/ },
+  { key: "three_public.overseas", re: /因公出国[（(]?境?[）)]?(?:经)?费|出国[（(]境[）)]费/ },
+  { key: "three_public.reception", re: /公务接待费/ },
+  { key: "three_public.total", re: /三公.{0,3}经费|三公经费/ },
+  { key: "operating_cost", re: /机关运行经费|机关运行费|(?:财政拨款|拨款)运行经费$/ },
+  { key: "procurement.goods", re: /货物(?:类)?(?:采购)?(?:预算)?$/, context: /政府采购/ },
+  { key: "procurement.works", re: /工程(?:类)?(?:采购)?(?:预算)?$/, context: /政府采购/ },
+  { key: "procurement.services", re: /服务(?:类)?(?:采购)?(?:预算)?$/, context: /政府采购/ },
+  { key: "procurement.total", re: /政府采购(?:预算)?(?:总额|金额|合计)?$/ },
+  // 资产总额 (all assets) and 固定资产 (fixed assets) are different figures where a document gives both.
+  { key: "assets.total", re: /资产总额$|资产合计$/ },
+  { key: "assets.fixed", re: /^(?:年末|期末)?固定资产(?:金额|总额|原值|合计)?$/ },
+  // 财政拨款 totals: the fiscal-appropriation part of income/expenditure (一般公共预算 + 政府性基金 + 国有资本经营 …).
+  { key: "income.fiscal_total", re: /财政拨款(?:收入)(?:总额|总计|合计)?$/ },
+  { key: "expenditure.fiscal_total", re: /财政拨款(?:安排)?支出(?:总额|总计|合计)?$/ },
+  { key: "income.general_budget", re: /一般公共预算(?:财政)?(?:拨款)?(?:收入)?$/ },
+  { key: "income.government_fund", re: /政府性基金(?:预算)?(?:拨款)?(?:收入)?$|基金预算(?:拨款)?(?:收入)?$/ },
+  { key: "income.state_capital", re: /国有资本经营预算(?:拨款)?(?:收入)?$/ },
+  { key: "income.special_account", re: /财政专户(?:核拨|管理资金)?(?:收入)?$/ },
+  { key: "income.business", re: /事业收入$/ },
+  { key: "income.operating", re: /(?<!事业单位)经营收入$/ },
+  { key: "income.carryover", re: /上年结转(?:结余)?(?:收入)?$|年初结转和结余$|上年结余$/ },
+  { key: "income.other", re: /其他(?:来源)?收入$/ },
+  { key: "expenditure.basic.personnel", re: /人员(?:经费|支出)$/ },
+  { key: "expenditure.basic.public", re: /(?:日常)?公用(?:经费|支出)$/ },
+  { key: "expenditure.basic", re: /基本支出(?:预算)?$/ },
+  { key: "expenditure.project", re: /项目支出(?:预算)?$/ },
+  { key: "expenditure.other", re: /^其他支出$/ },
+  { key: "income.total", re: /^(?:部门|单位)?(?:财务)?(?:预算)?总?收入(?:预算|合计|总计|总额)?$|^收入总计$/ },
+  { key: "expenditure.total", re: /^(?:部门|单位)?(?:财务)?(?:预算)?总?支出(?:预算|合计|总计|总额)?$|^支出总计$/ },
+  // "部门预算收支安排340.77万元": one figure for both sides of a balanced budget.
+  { key: "income_expenditure.total", re: /^(?:部门|单位)?(?:预算)?收支(?:预算)?(?:总额|总计|安排)?$/ },
+];
+
+/** Change facts exist for these subjects: a 增加/减少 figure of any other subject is not a fact of the vocabulary. */
+export const CHANGE_KEY_OF: Record<string, string> = {
+  "income.total": "change.total",
+  "expenditure.total": "change.total",
+  "income_expenditure.total": "change.total",
+  "expenditure.basic": "change.basic",
+  "expenditure.project": "change.project",
+};
+
+/**
+ * Totals of a narrower scope than the whole budget: "财政拨款安排支出X元，其中：基本支出…项目支出…" states basic and
+ * project of the fiscal appropriation, so their identity is checked against X, not against the department total.
+ */
+export const SCOPE_TOTAL_KEYS = new Set(["income.fiscal_total", "expenditure.fiscal_total"]);
+
+/** Words that lead into a label and are not part of the name: "其中：", "主要为", "包括" … */
+const LEAD = /^(?:其中[：:]?|包括|主要(?:为|是|用于|包括)?|用于|分别为|一是|二是|三是|四是|五是|我部门|本部门|部门|[，,、：:；;])+/;
+const TRAIL = /(?:共计|合计|总计|预算安排|安排|预算数|为|是|共|计|达)+$/;
+
+export function normalizeLabel(label: string): string {
+  return label.replace(/\s+/g, "").replace(/[“”"‘’]/g, "").replace(LEAD, "").replace(TRAIL, "");
+}
+
+export function keyOfLabel(label: string, context: string): string | undefined {
+  const l = normalizeLabel(label);
+  if (!l) return undefined;
+  for (const k of MONEY_KEYS) {
+    if (k.re.test(l) && (!k.context || k.context.test(context))) return k.key;
+  }
+  return undefined;
+}

@@ -1,0 +1,131 @@
+import { load, type CheerioAPI } from "cheerio";
+import type { Element } from "domhandler";
+import type { ParagraphBlock, ReaderBlock, Warning } from "../../model/index.js";
+import { ExtractError } from "../../errors.js";
+import { BlockIds, type ReadResult, type Reader } from "../types.js";
+import type { PageFragments } from "../layout/types.js";
+import { decodeHtml } from "./decode.js";
+import { ElementPaths } from "./dom.js";
+import { isChromeLine } from "./chrome.js";
+import { findArticleTitle, findContentContainer, measureText, normalizeText } from "./content.js";
+import { FlowWalker, type ProtoBlock } from "./flow.js";
+import { fragmentLines, isPageMarker, positionedPages } from "./positioned.js";
+
+export { decodeHtml } from "./decode.js";
+export { sniffHtml } from "./sniff.js";
+export { positionedFragments, fragmentLines } from "./positioned.js";
+
+/** The HTML reader's result; `pages` carries positioned text for the layout engine (PDF-to-HTML pages). */
+export interface HtmlReadResult extends ReadResult {
+  pages?: PageFragments[];
+}
+
+function parse(text: string): CheerioAPI {
+  try {
+    return load(text);
+  } catch (e) {
+    throw new ExtractError("corrupt", `The HTML could not be parsed: ${e instanceof Error ? e.message : String(e)}.`);
+  }
+}
+
+function toBlocks(protos: ProtoBlock[], pageOf?: (i: number) => number | undefined): ReaderBlock[] {
+  const ids = new BlockIds();
+  let paragraphIndex = 0;
+  let tableIndex = 0;
+  return protos.map((b, i): ReaderBlock => {
+    const page = pageOf?.(i);
+    if (b.kind === "table") {
+      return { id: ids.table(), type: "table", rows: b.rows, provenance: { tableIndex: tableIndex++, elementPath: b.path } };
+    }
+    const block: ParagraphBlock = {
+      id: ids.paragraph(),
+      type: "paragraph",
+      text: b.text,
+      provenance: { paragraphIndex: paragraphIndex++, ...(b.path ? { elementPath: b.path } : {}), ...(page ? { page } : {}) },
+    };
+    if (b.headingLevel !== undefined) block.headingLevel = b.headingLevel;
+    if (b.role) block.role = b.role;
+    return block;
+  });
+}
+
+/** Positioned pages read line by line (reading order only; tables are rebuilt later by the layout engine). */
+function positionedBlocks(pages: PageFragments[], containerPaths: string[]): ReaderBlock[] {
+  const protos: ProtoBlock[] = [];
+  const pageNumbers: number[] = [];
+  pages.forEach((page, i) => {
+    for (const line of fragmentLines(page)) {
+      const text = normalizeText(line);
+      if (!text) continue;
+      const proto: ProtoBlock = { kind: "paragraph", text, path: containerPaths[i] ?? "" };
+      // Page numbers ("— 1 —") are running footers, kept out of the section tree.
+      if (isPageMarker(text)) proto.role = "footer";
+      protos.push(proto);
+      pageNumbers.push(page.page);
+    }
+  });
+  return toBlocks(protos, (i) => pageNumbers[i]);
+}
+
+/**
+ * Read an HTML page: decode (BOM, declared charset checked against the bytes, sniffing), parse with cheerio,
+ * read the article container (not the portal around it) into paragraphs and raw tables.
+ */
+export const readHtml: Reader = async (bytes, ctx): Promise<HtmlReadResult> => {
+  if (bytes.length > ctx.limits.maxInputBytes) {
+    throw new ExtractError("too_large", `The file is ${bytes.length} bytes, over the ${ctx.limits.maxInputBytes}-byte limit.`, {
+      bytes: bytes.length,
+    });
+  }
+  const warnings: Warning[] = [];
+  const decoded = decodeHtml(bytes);
+  if (decoded.replacements > 0) {
+    warnings.push({
+      code: "encoding_replacements",
+      message: `${decoded.replacements} byte sequence(s) could not be decoded as ${decoded.encoding} and were replaced with U+FFFD.`,
+    });
+  }
+  const $ = parse(decoded.text);
+  const docTitle = normalizeText($("title").first().text());
+  const result: HtmlReadResult = { blocks: [], warnings, encoding: decoded.encoding };
+  if (docTitle) result.title = docTitle;
+
+  const paths = new ElementPaths();
+  const positioned = positionedPages($);
+  if (positioned) {
+    const containerPaths = positioned.containers.map((c) => (c ? paths.of(c) : ""));
+    result.blocks = positionedBlocks(positioned.pages, containerPaths);
+    result.pages = positioned.pages;
+    warnings.push({
+      code: "positioned_layout",
+      message: `The page is a PDF-to-HTML conversion (${positioned.pages.length} positioned pages); text is read line by line, tables are not rebuilt.`,
+    });
+    return result;
+  }
+
+  const body = ($("body")[0] ?? $("html")[0]) as Element | undefined;
+  if (!body) return result;
+  const stats = measureText(body);
+  const container = findContentContainer(body, stats);
+  const walker = new FlowWalker({
+    stats,
+    paths,
+    limits: ctx.limits,
+    warnings,
+    counters: { blocks: 0, cells: 0, depthWarned: false, lengthWarned: false },
+  });
+  const protos = walker.walk(container).filter((b) => b.kind !== "paragraph" || !isChromeLine(b.text));
+
+  if (container !== body) {
+    const title = findArticleTitle(body, container, stats, docTitle);
+    const first = protos.find((b) => b.kind === "paragraph");
+    const firstText = first?.kind === "paragraph" ? first.text : "";
+    if (title && firstText.replace(/\s/g, "") !== title.text.replace(/\s/g, "")) {
+      const proto: ProtoBlock = { kind: "paragraph", text: title.text, path: title.element ? paths.of(title.element) : "html>head>title" };
+      if (title.headingLevel !== undefined) proto.headingLevel = title.headingLevel;
+      protos.unshift(proto);
+    }
+  }
+  result.blocks = toBlocks(protos);
+  return result;
+};

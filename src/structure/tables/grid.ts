@@ -1,0 +1,78 @@
+/**
+ * Raw rows → a rectangular grid. Each source cell appears once (at its origin); positions it covers
+ * point back to the origin, so a sum over origins never counts a merged value twice.
+ */
+import type { RawRow } from "../../model/blocks.js";
+import type { GridPosition, TableCell } from "../../model/table.js";
+import type { Warning } from "../../model/budget.js";
+
+export interface BuiltGrid {
+  cells: TableCell[];
+  grid: GridPosition[][];
+  nRows: number;
+  nCols: number;
+  /** cellAt[r][c]: index into `cells` of the cell covering (r, c), or -1. */
+  cellAt: number[][];
+  warnings: Warning[];
+}
+
+export function buildGrid(rows: readonly RawRow[], blockId: string): BuiltGrid {
+  const warnings: Warning[] = [];
+  const nRows = rows.length;
+  const cellAt: number[][] = rows.map(() => []);
+  const cells: TableCell[] = [];
+  const occupied = (r: number, c: number): boolean => (cellAt[r]?.[c] ?? -1) >= 0;
+
+  rows.forEach((row, r) => {
+    let c = 0;
+    for (const raw of row.cells) {
+      const colSpan = Math.max(1, Math.floor(raw.colSpan) || 1);
+      let rowSpan = Math.max(1, Math.floor(raw.rowSpan) || 1);
+      if (raw.col !== undefined && raw.col >= 0) {
+        // gridBefore fixes the column; skipped positions stay null.
+        if (raw.col < c) {
+          warnings.push({ code: "table_cell_overlap", message: `row ${r}: cell placed at column ${raw.col} overlaps the previous cell; moved to ${c}`, blockId });
+        } else c = raw.col;
+      }
+      while (occupied(r, c)) c++;
+      if (r + rowSpan > nRows) {
+        warnings.push({ code: "table_rowspan_overflow", message: `row ${r}: rowSpan ${rowSpan} runs past the last row; clipped`, blockId });
+        rowSpan = nRows - r;
+      }
+      // A vertical merge from above may sit inside this cell's span: clip the span at the first clash.
+      let span = colSpan;
+      for (let k = 1; k < colSpan; k++) {
+        if (occupied(r, c + k)) {
+          warnings.push({ code: "table_cell_overlap", message: `row ${r}: colSpan ${colSpan} at column ${c} overlaps a merged cell; clipped to ${k}`, blockId });
+          span = k;
+          break;
+        }
+      }
+      const index = cells.length;
+      cells.push({ row: r, col: c, rowSpan, colSpan: span, text: raw.text });
+      for (let dr = 0; dr < rowSpan; dr++) {
+        const line = cellAt[r + dr];
+        if (!line) continue;
+        for (let dc = 0; dc < span; dc++) if ((line[c + dc] ?? -1) < 0) line[c + dc] = index;
+      }
+      c += span;
+    }
+  });
+
+  const nCols = cellAt.reduce((w, line) => Math.max(w, line.length), 0);
+  const grid: GridPosition[][] = [];
+  for (let r = 0; r < nRows; r++) {
+    const line = cellAt[r] ?? [];
+    const out: GridPosition[] = [];
+    for (let c = 0; c < nCols; c++) {
+      const idx = line[c] ?? -1;
+      line[c] = idx;
+      const cell = idx >= 0 ? cells[idx] : undefined;
+      if (!cell) out.push(null);
+      else if (cell.row === r && cell.col === c) out.push({ text: cell.text });
+      else out.push({ mergedInto: [cell.row, cell.col] });
+    }
+    grid.push(out);
+  }
+  return { cells, grid, nRows, nCols, cellAt, warnings };
+}

@@ -1,0 +1,189 @@
+/**
+ * The table layer: reader tables (+ the paragraphs around them) → Tables with a faithful grid, header
+ * paths, units per table and column, typed cells, codes, records, and continuations stitched together.
+ */
+import type { ParagraphBlock, RawRow, RawTableBlock, ReaderBlock } from "../../model/blocks.js";
+import type { Warning } from "../../model/budget.js";
+import type { MoneyUnit, Table, TablePart } from "../../model/table.js";
+import { buildGrid, type BuiltGrid } from "./grid.js";
+import { layoutRows, rowOrigins, rowSignature, type RowLayout } from "./layout.js";
+import { buildColumns } from "./columns.js";
+import { buildRecords, describeRows, typeCells } from "./rows.js";
+import { captionAbove, splitNumber, unitBelow, type CaptionInfo } from "./captions.js";
+import { findDeclaredUnit } from "./units.js";
+import { CONTINUATION, META_LINE, compact, tidy } from "./text.js";
+
+export { parseCellValue, type ParsedCell } from "./cell-value.js";
+export { findDeclaredUnit, findHeaderUnit } from "./units.js";
+export { buildGrid } from "./grid.js";
+
+export interface BuildTablesResult {
+  tables: Table[];
+  /** paragraph block ids consumed as a table's title/unit/number caption, or 续表 markers. */
+  captionBlockIds: Set<string>;
+  /** RawTableBlock id → the Table id it was stitched into (a continuation maps to the first part's id). */
+  tableIdByBlock: Map<string, string>;
+  warnings: Warning[];
+}
+
+interface Part {
+  block: RawTableBlock;
+  caption: CaptionInfo;
+  /** Non-blank paragraphs between the previous table and this one. */
+  gapParagraphs: ParagraphBlock[];
+  /** Paragraphs after this table up to the next table. */
+  after: ParagraphBlock[];
+  grid: BuiltGrid;
+  layout: RowLayout;
+}
+
+function isParagraph(b: ReaderBlock): b is ParagraphBlock {
+  return b.type === "paragraph";
+}
+
+/** Title, number and unit from the table's own leading title rows. */
+function fromTitleRows(g: BuiltGrid, titleRows: number): { title: string | null; number: string | null; unit: MoneyUnit | null } {
+  let title: string | null = null;
+  let number: string | null = null;
+  let unit: MoneyUnit | null = null;
+  for (let r = 0; r < titleRows; r++) {
+    for (const cell of rowOrigins(g, r)) {
+      const text = tidy(cell.text);
+      if (text === "") continue;
+      const u = findDeclaredUnit(text, "title_row");
+      if (u) {
+        unit ??= u;
+        continue;
+      }
+      const split = splitNumber(text);
+      if (split.number) number ??= split.number;
+      const rest = split.rest;
+      if (rest && !META_LINE.test(rest) && !CONTINUATION.test(compact(rest)) && !/^\d{4}\s*年/.test(rest)) title ??= rest;
+    }
+  }
+  return { title, number, unit };
+}
+
+function headerSignatures(p: Part): string[] {
+  return p.layout.headerBlock.filter((r) => p.layout.kinds[r] === "header").map((r) => rowSignature(p.grid, r));
+}
+
+/** Why `next` continues `prev`, or null when it is a table of its own. */
+function continuationReason(prev: Part, next: Part): TablePart["joinedBy"] | null {
+  if (next.caption.continuation) return "continuation_marker";
+  if (next.caption.title || next.caption.number) return null;
+  if (next.grid.nCols !== prev.grid.nCols) return null;
+  const sigs = headerSignatures(prev);
+  const top = next.layout.titleRows;
+  if (sigs.length > 0 && sigs.every((s, i) => rowSignature(next.grid, top + i) === s)) return "repeated_header";
+  // A bare continuation: nothing printed between the two tables, and the second starts straight with data.
+  if (next.gapParagraphs.length === 0 && next.layout.headerBlock.length === 0 && next.layout.keyValueRows.length === 0) {
+    const firstKind = next.layout.kinds[top];
+    if (firstKind === "data" || firstKind === "total" || firstKind === "subtotal") return "same_columns";
+  }
+  return null;
+}
+
+function assemble(parts: Part[], joins: (TablePart["joinedBy"] | undefined)[], captionIds: Set<string>, warnings: Warning[]): Table {
+  const first = parts[0]!;
+  const rows: RawRow[] = [];
+  const partInfo: TablePart[] = [];
+  for (const [i, p] of parts.entries()) {
+    const info: TablePart = { blockId: p.block.id, firstRow: rows.length, nRows: p.block.rows.length };
+    const join = joins[i];
+    if (join) info.joinedBy = join;
+    partInfo.push(info);
+    rows.push(...p.block.rows);
+    if (i > 0 && p.grid.nCols !== first.grid.nCols) {
+      warnings.push({ code: "table_continuation_columns", message: `continuation ${p.block.id} has ${p.grid.nCols} columns, ${first.block.id} has ${first.grid.nCols}`, blockId: p.block.id });
+    }
+  }
+  const g = parts.length === 1 ? first.grid : buildGrid(rows, first.block.id);
+  if (parts.length > 1) warnings.push(...g.warnings.filter((w) => !first.grid.warnings.includes(w)));
+  const layout = parts.length === 1 ? first.layout : layoutRows(g, partInfo.map((p) => p.firstRow));
+
+  const own = fromTitleRows(g, layout.titleRows);
+  let unit: MoneyUnit | null = first.caption.unit ?? own.unit;
+  if (!unit) {
+    const below = unitBelow(parts[parts.length - 1]!.after);
+    if (below && !captionIds.has(below.id)) {
+      unit = below.unit;
+      captionIds.add(below.id);
+    }
+  }
+  const { columns, sharedHeaderUnit } = buildColumns(g, layout.headerBlock, layout.kinds, unit);
+  const number = first.caption.number ?? own.number;
+  const title = first.caption.title ?? own.title ?? number;
+
+  const table: Table = {
+    id: first.block.id,
+    blockIds: parts.map((p) => p.block.id),
+    title,
+    number,
+    unit: unit ?? sharedHeaderUnit,
+    nRows: g.nRows,
+    nCols: g.nCols,
+    cells: [],
+    grid: g.grid,
+    titleRows: layout.titleRows,
+    headerRows: layout.headerBlock.length,
+    columns,
+    rows: describeRows(g, layout.kinds, columns),
+    provenance: parts.map((p) => p.block.provenance),
+    parts: partInfo,
+  };
+  table.cells = typeCells(g, layout.kinds, columns, table.rows);
+  const records = buildRecords(g, layout.kinds, layout.keyValueRows, columns);
+  if (records) table.records = records;
+  if (columns.some((c) => c.kind === "amount" && c.unit === null)) {
+    warnings.push({ code: "table_unit_missing", message: `table ${table.id}: no money unit is printed for its amount columns`, blockId: table.id });
+  }
+  return table;
+}
+
+export function buildTables(blocks: ReaderBlock[]): BuildTablesResult {
+  const warnings: Warning[] = [];
+  const captionBlockIds = new Set<string>();
+  const tableIdByBlock = new Map<string, string>();
+
+  // Pass 1: each source table on its own, with the paragraphs around it.
+  const parts: Part[] = [];
+  let pending: ParagraphBlock[] = [];
+  for (const block of blocks) {
+    if (isParagraph(block)) {
+      pending.push(block);
+      continue;
+    }
+    const prev = parts[parts.length - 1];
+    if (prev) prev.after = pending;
+    const caption = captionAbove(pending);
+    const grid = buildGrid(block.rows, block.id);
+    warnings.push(...grid.warnings);
+    parts.push({
+      block,
+      caption,
+      gapParagraphs: pending.filter((p) => tidy(p.text) !== ""),
+      after: [],
+      grid,
+      layout: layoutRows(grid),
+    });
+    pending = [];
+  }
+  const last = parts[parts.length - 1];
+  if (last) last.after = pending;
+
+  // Pass 2: group continuations, then build one Table per group.
+  const groups: { parts: Part[]; joins: (TablePart["joinedBy"] | undefined)[] }[] = [];
+  for (const p of parts) {
+    const group = groups[groups.length - 1];
+    const reason = group ? continuationReason(group.parts[group.parts.length - 1]!, p) : null;
+    if (group && reason) {
+      group.parts.push(p);
+      group.joins.push(reason);
+    } else groups.push({ parts: [p], joins: [undefined] });
+    for (const id of p.caption.consumed) captionBlockIds.add(id);
+  }
+  const tables = groups.map((g) => assemble(g.parts, g.joins, captionBlockIds, warnings));
+  for (const [i, g] of groups.entries()) for (const p of g.parts) tableIdByBlock.set(p.block.id, tables[i]!.id);
+  return { tables, captionBlockIds, tableIdByBlock, warnings };
+}

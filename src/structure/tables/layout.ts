@@ -1,0 +1,183 @@
+/**
+ * Row roles without Word's tblHeader flag: leading title rows, label/value rows, the header block
+ * (multi-row, merged group cells, a 栏次 row), then data, totals, notes and blank rows.
+ */
+import type { RowKind, TableCell } from "../../model/table.js";
+import type { BuiltGrid } from "./grid.js";
+import { parseCellValue } from "./cell-value.js";
+import { CONTINUATION, ENUMERATOR, HEADER_WORD, META_LINE, TABLE_NUMBER, compact, stripParens, tidy } from "./text.js";
+import { isUnitLine } from "./units.js";
+import { GLUED_CODE } from "./codes.js";
+
+export interface RowLayout {
+  kinds: RowKind[];
+  titleRows: number;
+  /** Grid rows of the header block of the first part (kind header or a 栏次 row inside it). */
+  headerBlock: number[];
+  /** Rows that are "label | value spanning the rest" (绩效目标 | …). */
+  keyValueRows: number[];
+}
+
+/** The origin cells that start in row r, left to right. */
+export function rowOrigins(g: BuiltGrid, r: number): TableCell[] {
+  const out: TableCell[] = [];
+  const line = g.cellAt[r] ?? [];
+  let last = -1;
+  for (const idx of line) {
+    if (idx < 0 || idx === last) continue;
+    last = idx;
+    const cell = g.cells[idx];
+    if (cell && cell.row === r) out.push(cell);
+  }
+  return out;
+}
+
+function nonEmpty(cells: TableCell[]): TableCell[] {
+  return cells.filter((c) => tidy(c.text) !== "");
+}
+
+const COLNO_LABEL = /^(栏次|行次|甲|乙|丙|丁)$/;
+const TOTAL = /(合计|总计)$/;
+const SUBTOTAL = /小计$/;
+const NOTE = /^(注|说明|备注|数据来源|填表说明)\s*[：:0-9１-９]/;
+
+export function isColnoRow(g: BuiltGrid, r: number): boolean {
+  const texts = nonEmpty(rowOrigins(g, r)).map((c) => compact(c.text));
+  const ints = texts.filter((t) => /^\d{1,3}$/.test(t));
+  if (ints.length === 0) return false;
+  if (texts.some((t) => t === "栏次" || t === "行次")) return texts.every((t) => !/[.,%]/.test(t));
+  // A bare 1, 2, 3 … row under the header.
+  if (ints.length !== texts.length || ints.length < 3) return false;
+  return ints.every((t, i) => Number(t) === i + 1);
+}
+
+function isTitleRow(g: BuiltGrid, r: number): boolean {
+  const cells = nonEmpty(rowOrigins(g, r));
+  if (cells.length === 0) return false;
+  const meta = (t: string): boolean =>
+    META_LINE.test(t) || isUnitLine(t) || TABLE_NUMBER.test(t) || CONTINUATION.test(compact(t)) || /^\d{4}\s*年(度|\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?$/.test(t);
+  if (cells.every((c) => meta(tidy(c.text)))) return true;
+  if (cells.length !== 1) return false;
+  const only = cells[0]!;
+  const t = tidy(only.text);
+  // One short cell across the whole width, not a figure: a title such as "固定资产占用情况表".
+  return only.colSpan === g.nCols && g.nCols > 1 && t.length <= 40 && parseCellValue(t).kind === "text" && !NOTE.test(t);
+}
+
+function isKeyValueRow(g: BuiltGrid, r: number): boolean {
+  const cells = rowOrigins(g, r);
+  if (g.nCols < 3 || cells.length !== 2) return false;
+  const [label, value] = cells as [TableCell, TableCell];
+  const lt = tidy(label.text);
+  const vt = compact(stripParens(value.text));
+  // Two group headers side by side ("人员经费 | 公用经费") are not a label and its value.
+  if (label.colSpan !== 1 || vt === "" || HEADER_WORD.test(vt)) return false;
+  return lt.length <= 16 && parseCellValue(lt).kind === "text" && value.colSpan >= 2 && label.colSpan + value.colSpan === g.nCols;
+}
+
+/** A row that carries data: a figure, a dash/slash null, a code, or a 合计 label. */
+function isDataLike(g: BuiltGrid, r: number): boolean {
+  const cells = nonEmpty(rowOrigins(g, r));
+  const figure = cells.some((c) => {
+    const t = tidy(c.text);
+    const p = parseCellValue(t);
+    if (p.kind === "number" || p.kind === "percent" || (p.kind === "null" && p.nullKind !== "blank")) return true;
+    return GLUED_CODE.test(t);
+  });
+  if (figure) return true;
+  // A 合计 row label with blank figures, unless the rest of the row reads as header cells (合计 | 基本支出 | …).
+  const [first, ...rest] = cells;
+  if (!first || !TOTAL.test(compact(first.text).replace(ENUMERATOR, ""))) return false;
+  return rest.length === 0 || rest.filter((c) => HEADER_WORD.test(compact(stripParens(c.text)))).length < rest.length / 2;
+}
+
+function headerScore(g: BuiltGrid, r: number): number {
+  const cells = nonEmpty(rowOrigins(g, r));
+  if (cells.length === 0) return 0;
+  const hits = cells.filter((c) => HEADER_WORD.test(compact(stripParens(c.text)))).length;
+  return hits / cells.length;
+}
+
+function labelOf(g: BuiltGrid, r: number): string {
+  const first = nonEmpty(rowOrigins(g, r))[0];
+  return first ? compact(first.text).replace(ENUMERATOR, "") : "";
+}
+
+export function rowSignature(g: BuiltGrid, r: number): string {
+  const line = g.grid[r] ?? [];
+  return line.map((p) => (p === null ? "" : "text" in p ? compact(p.text) : "^")).join("\u0001");
+}
+
+/** Decide each row's role. `partStarts` are the first rows of stitched continuation parts. */
+export function layoutRows(g: BuiltGrid, partStarts: readonly number[] = []): RowLayout {
+  const kinds: RowKind[] = new Array<RowKind>(g.nRows).fill("data");
+  let r = 0;
+  while (r < g.nRows && r < 3 && isTitleRow(g, r)) kinds[r++] = "title";
+  const titleRows = r;
+  const firstPartEnd = partStarts.find((s) => s > 0) ?? g.nRows;
+
+  const keyValueRows: number[] = [];
+  while (r < firstPartEnd && isKeyValueRow(g, r)) keyValueRows.push(r++);
+
+  const h0 = r;
+  let dataStart = -1;
+  for (let i = h0; i < firstPartEnd; i++) {
+    if (!isColnoRow(g, i) && isDataLike(g, i)) {
+      dataStart = i;
+      break;
+    }
+  }
+  const headerBlock: number[] = [];
+  if (dataStart > h0) {
+    for (let i = h0; i < dataStart; i++) {
+      // A numbered row label ("一、…", "其中：") before the first figure already belongs to the data.
+      const first = nonEmpty(rowOrigins(g, i))[0];
+      if (first && i > h0 && (ENUMERATOR.test(tidy(first.text)) || /^其中[：:]/.test(tidy(first.text)))) break;
+      headerBlock.push(i);
+    }
+  } else if (dataStart < 0 && h0 < firstPartEnd && headerScore(g, h0) >= (g.nCols === 2 ? 1 : 0.5) && nonEmpty(rowOrigins(g, h0)).length >= 2) {
+    // (A two-column text table is label | value unless both cells read as headers.)
+    // A text-only table: the first header-like row, plus the rows its merged cells reach down into.
+    let end = h0;
+    for (let i = h0; i <= end; i++) for (const c of rowOrigins(g, i)) end = Math.max(end, c.row + c.rowSpan - 1);
+    for (let i = h0; i <= Math.min(end, firstPartEnd - 1); i++) headerBlock.push(i);
+  }
+  for (const i of headerBlock) kinds[i] = isColnoRow(g, i) ? "colno" : "header";
+
+  const headerSigs = headerBlock.filter((i) => kinds[i] === "header").map((i) => rowSignature(g, i));
+  const inHeader = new Set(headerBlock);
+  const starts = new Set(partStarts.filter((s) => s > 0));
+  let partHead = false; // true while walking the top rows of a continuation part
+  for (let i = titleRows; i < g.nRows; i++) {
+    if (starts.has(i)) partHead = true;
+    if (inHeader.has(i) || keyValueRows.includes(i)) continue;
+    if (partHead) {
+      if (isTitleRow(g, i)) {
+        kinds[i] = "title";
+        continue;
+      }
+      if (headerSigs.includes(rowSignature(g, i)) || isColnoRow(g, i)) {
+        kinds[i] = headerSigs.includes(rowSignature(g, i)) ? "header" : "colno";
+        continue;
+      }
+      partHead = false;
+    }
+    kinds[i] = bodyKind(g, i);
+  }
+  return { kinds, titleRows, headerBlock, keyValueRows };
+}
+
+function bodyKind(g: BuiltGrid, r: number): RowKind {
+  const own = rowOrigins(g, r);
+  const cells = nonEmpty(own);
+  if (cells.length === 0) return own.length > 0 || (g.cellAt[r] ?? []).every((i) => i < 0) ? "empty" : "data";
+  if (isColnoRow(g, r)) return "colno";
+  const first = cells[0]!;
+  const t = tidy(first.text);
+  if (NOTE.test(t) && cells.length === 1) return "note";
+  if (cells.length === 1 && first.colSpan === g.nCols && g.nCols > 1 && parseCellValue(t).kind === "text") return "note";
+  const label = labelOf(g, r);
+  if (SUBTOTAL.test(label)) return "subtotal";
+  if (TOTAL.test(label)) return "total";
+  return "data";
+}

@@ -1,0 +1,38 @@
+/** Money units as tables declare them: in a caption line, a title row, or a header cell. */
+import type { MoneyUnit } from "../../model/table.js";
+
+const MULTIPLIERS: Record<MoneyUnit["unit"], string> = {
+  元: "1",
+  千元: "1000",
+  万元: "10000",
+  百万元: "1000000",
+  亿元: "100000000",
+};
+const UNIT_ALT = "百万元|亿元|千元|万元|元";
+
+/** "单位：万元", "金额单位：元", "单位:元（以下至角分）", "单位 ：万元" anywhere in a line. */
+const DECLARED = new RegExp(`(?:金额|计量|货币)?单位\\s*[：:]\\s*(?:人民币)?\\s*(${UNIT_ALT})`);
+/** A header cell's own unit: "预算数（万元）", "价值（金额单位：万元）", "金额(元)". */
+const IN_PARENS = new RegExp(`[（(]\\s*(?:(?:金额)?单位\\s*[：:]\\s*)?(${UNIT_ALT})\\s*[）)]`);
+
+function make(raw: string, unit: string, source: MoneyUnit["source"]): MoneyUnit {
+  const u = unit as MoneyUnit["unit"];
+  return { raw: raw.trim(), unit: u, multiplier: MULTIPLIERS[u], source };
+}
+
+/** A unit statement in a caption paragraph or a title row. */
+export function findDeclaredUnit(text: string, source: MoneyUnit["source"]): MoneyUnit | null {
+  const m = DECLARED.exec(text);
+  return m?.[1] ? make(m[0], m[1], source) : null;
+}
+
+/** A unit in a header cell: a declared one ("价值（金额单位：万元）") or a bare one in brackets ("预算数（万元）"). */
+export function findHeaderUnit(text: string): MoneyUnit | null {
+  const m = IN_PARENS.exec(text) ?? DECLARED.exec(text);
+  return m?.[1] ? make(text, m[1], "header_cell") : null;
+}
+
+/** True when the whole text is a unit statement, possibly with 编制单位/年度 metadata around it. */
+export function isUnitLine(text: string): boolean {
+  return DECLARED.test(text);
+}

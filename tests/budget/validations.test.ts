@@ -1,0 +1,45 @@
+import { describe, expect, test } from "vitest";
+import { recognizeAmounts } from "../../src/amounts/index.js";
+import { analyzeBudget } from "../../src/budget/index.js";
+import type { ParagraphBlock } from "../../src/model/index.js";
+
+const analyze = (...texts: string[]) => {
+  const paragraphs: ParagraphBlock[] = texts.map((text, i) => ({ id: `p${i}`, type: "paragraph", text, provenance: { paragraphIndex: i } }));
+  return analyzeBudget({ paragraphs, sections: [], spansByBlock: new Map(paragraphs.map((p) => [p.id, recognizeAmounts(p.text)])) });
+};
+
+describe("validations", () => {
+  test("a total that its parts do not reach fails, with both sides and the evidence of every term", () => {
+    const { validations } = analyze("2021年部门支出预算为500.00万元，其中基本支出300.00万元，项目支出150.00万元。");
+    const v = validations.find((x) => x.rule === "expenditure.basic+project=total")!;
+    expect(v).toMatchObject({ status: "fail", expected: "5000000", actual: "4500000", difference: "-500000", tolerance: "150" });
+    expect(v.evidence.map((e) => e.quote)).toEqual(["500.00万元", "300.00万元", "150.00万元"]);
+  });
+
+  test("rounding within the printed precision passes; beyond it fails", () => {
+    // 0.01万元 off with two-decimal 万元 figures: 100元 difference, tolerance 3 × 50元.
+    expect(analyze("基本支出100.01万元，其中人员经费60.00万元，日常公用经费40.00万元。").validations[0]).toMatchObject({ status: "pass", difference: "-100" });
+    expect(analyze("基本支出100.02万元，其中人员经费60.00万元，日常公用经费40.00万元。").validations[0]).toMatchObject({ status: "fail", difference: "-200" });
+  });
+
+  test("named projects that do not add up to the project total are reported, not fixed", () => {
+    const { facts, validations } = analyze("项目支出100万元，主要为信息化建设30万元，业务培训60万元。");
+    expect(facts.filter((f) => f.key === "expenditure.project.item").map((f) => f.name)).toEqual(["信息化建设", "业务培训"]);
+    expect(validations.find((v) => v.rule === "expenditure.project.items=project")).toMatchObject({ status: "fail", expected: "1000000", actual: "900000" });
+  });
+
+  test("a fact stated twice with different figures is a consistency failure", () => {
+    const { facts, validations } = analyze("2020年机关运行经费13.96万元。", "本年度机关运行经费预算为14.96万元。");
+    expect(facts.filter((f) => f.key === "operating_cost")).toHaveLength(1);
+    expect(validations.find((v) => v.rule === "consistent:operating_cost")).toMatchObject({ status: "fail", expected: "139600", actual: "149600" });
+  });
+
+  test("减少 signs the change negative", () => {
+    const { facts } = analyze("2022年收支预算总额800万元，比上年减少20.5万元，其中：基本支出减少10.5万元，项目支出减少10万元。");
+    expect(facts.filter((f) => f.key.startsWith("change.")).map((f) => [f.key, f.yuan])).toEqual([
+      ["change.total", "-205000"],
+      ["change.basic", "-105000"],
+      ["change.project", "-100000"],
+    ]);
+  });
+});
