@@ -6,6 +6,7 @@ import { DEFAULT_LIMITS, type Limits } from "./limits.js";
 import { detectFormat, readerFor } from "./readers/index.js";
 import { buildSections } from "./structure/sections/index.js";
 import { buildTables } from "./structure/tables/index.js";
+import { findDocumentTitle } from "./structure/title.js";
 import { checkTables } from "./budget/table-checks.js";
 import { analyzeBudget, checkDisclosureContent } from "./budget/index.js";
 import { recognizeAmounts } from "./amounts/index.js";
@@ -54,7 +55,10 @@ export async function extractBytes(bytes: Uint8Array, options: ExtractOptions = 
   warnings.push(...tableWarnings);
   // Captions belong to their table, not to the section tree or the narrative facts.
   const readerBlocks: ReaderBlock[] = read.blocks.map((b) => (b.type === "paragraph" && captionBlockIds.has(b.id) && !b.role ? { ...b, role: "caption" as const } : b));
-  const { sections, tocBlockIds, warnings: sectionWarnings } = buildSections(readerBlocks);
+  // The document's title names the document; it is not a section that wraps every heading.
+  const docTitle = findDocumentTitle(readerBlocks.filter((b): b is ParagraphBlock => b.type === "paragraph"));
+  const titleIds = new Set([docTitle?.title.id, docTitle?.entityLine?.id].filter((id): id is string => id !== undefined));
+  const { sections, tocBlockIds, warnings: sectionWarnings } = buildSections(readerBlocks, titleIds);
   warnings.push(...sectionWarnings);
   const contentWarning = checkDisclosureContent(read.blocks);
   if (contentWarning) warnings.push(contentWarning);

@@ -35,8 +35,14 @@ const CLAUSE_END = /[。；;！!？?\n]/;
 export function narrativeFacts(input: NarrativeInput): FactMention[] {
   const out: FactMention[] = [];
   for (const p of input.paragraphs) {
-    const spans = (input.spansByBlock.get(p.id) ?? []).filter((s) => s.kind === "money" && s.yuan !== undefined && !s.range);
-    const context = [...(input.sectionTitles.get(p.id) ?? []), p.text].join("\n");
+    const all = input.spansByBlock.get(p.id) ?? [];
+    out.push(...countFacts(p, all));
+    const spans = all.filter((s) => s.kind === "money" && s.yuan !== undefined && !s.range);
+    const titles = input.sectionTitles.get(p.id) ?? [];
+    // A section about the 政府性基金/国有资本经营 budget or the 一般公共预算/财政拨款 part states that part's own totals and
+    // basic/project split; they are not the department's, so only income-source keys are read there.
+    const fundSection = titles.some((t) => FUND_SECTION.test(t));
+    const context = [...titles, p.text].join("\n");
     let project: { total: string; items: FactMention[] } | null = null;
     let lastSubjectKey: string | undefined;
     let parent: FactMention | undefined;
@@ -85,6 +91,7 @@ export function narrativeFacts(input: NarrativeInput): FactMention[] {
         }
         continue;
       }
+      if (fundSection && /^(?:income|expenditure|income_expenditure|change)\./.test(key) && !FUND_KEYS.has(key)) continue;
       lastSubjectKey = key;
       const m = mention(key);
       if (parent) m.parent = parent;
@@ -100,6 +107,29 @@ export function narrativeFacts(input: NarrativeInput): FactMention[] {
       if (key === "expenditure.project" && compare(s.yuan!, "0") > 0) project = { total: s.yuan!, items: [] };
     }
     if (project) out.push(...project.items);
+  }
+  return out;
+}
+
+const FUND_SECTION = /政府性?基金|国有资本经营|一般公共预算|财政拨款(?!.{0,4}三公)/;
+const FUND_KEYS = new Set(["income.general_budget", "income.government_fund", "income.state_capital", "income.fiscal_total", "expenditure.fiscal_total"]);
+
+// Counts and areas the vocabulary keeps: "车辆合计20辆", "办公用房1200平方米".
+const COUNT_KEYS: { key: string; unit: RegExp; label: RegExp }[] = [
+  { key: "assets.vehicles", unit: /^(?:辆|台)$/, label: /保有量|实有|车辆(?:合计|总数|数量)?$|车辆数/ },
+  { key: "assets.housing_m2", unit: /^(?:平方米|㎡|m2)$/, label: /房屋|办公用房|用房|建筑面积/ },
+];
+
+function countFacts(p: ParagraphBlock, spans: AmountSpan[]): FactMention[] {
+  const out: FactMention[] = [];
+  for (const s of spans) {
+    if (s.kind !== "number" || !s.unit || s.range || s.change) continue;
+    const label = s.label?.text ?? clauseBefore(p.text, s.start);
+    // "车辆编制16辆，实有车辆5辆": authorized, bought or disposed counts are not the fleet.
+    if (/编制|购置|超编|新增|报废|处置|出租/.test(label)) continue;
+    const k = COUNT_KEYS.find((c) => c.unit.test(s.unit!) && c.label.test(label));
+    if (!k) continue;
+    out.push({ key: k.key, yuan: s.value, raw: s.text, unit: s.unit, evidence: { kind: "text", blockId: p.id, start: s.start, end: s.end, quote: s.text }, decimals: decimalsOf(s.text), multiplier: "1" });
   }
   return out;
 }

@@ -17,7 +17,7 @@ export interface BudgetInput {
 
 /** The budget layer: meta, facts with evidence, and the document's arithmetic checked. */
 export function analyzeBudget(input: BudgetInput): { meta: Meta; facts: Fact[]; validations: Validation[] } {
-  const meta = readMeta(input.paragraphs, input.sections, input.containerTitle);
+  const meta = readMeta(input.paragraphs, input.containerTitle);
   const basis: Fact["basis"] | undefined = meta.docKind === "final_account" ? "final" : meta.docKind === "budget" ? "budget" : undefined;
   const sectionTitles = titlesByBlock(input.sections);
   const mentions = [...narrativeFacts({ paragraphs: input.paragraphs, spansByBlock: input.spansByBlock, sectionTitles }), ...tableFacts(input.tables ?? [], meta.fiscalYear)];

@@ -1,31 +1,20 @@
-import type { Evidence, Meta, ParagraphBlock, Section } from "../model/index.js";
+import type { Evidence, Meta, ParagraphBlock } from "../model/index.js";
+import { findDocumentTitle, YEAR_KIND } from "../structure/title.js";
 
-const YEAR_KIND = /((?:19|20)\d{2})\s*年\s*度?[^。，；]{0,12}?(预算|决算)/;
 const REGION = /^(.{1,12}?(?:省|自治区|市|自治州|地区|盟|区|县|旗|镇|乡|街道))(?=.)/;
 
 /**
- * Reads meta from the document's title area: the paragraphs before the first section heading (or the first few),
- * where disclosures print "<entity>\n2020年部门预算信息公开情况说明" or "<entity>2020年度部门决算".
+ * Reads meta from the document's title (structure/title.ts): "<entity>\n2020年部门预算信息公开情况说明" or
+ * "<entity>2020年度部门决算"; the container's title (HTML <title>) when the body has none.
  */
-export function readMeta(paragraphs: ParagraphBlock[], sections: Section[], containerTitle?: string): Meta {
-  const firstHeading = sections[0]?.blockId;
-  const head: ParagraphBlock[] = [];
-  for (const p of paragraphs) {
-    if (p.id === firstHeading || head.length >= 8) break;
-    if (p.role && p.role !== "body") continue;
-    head.push(p);
-  }
+export function readMeta(paragraphs: ParagraphBlock[], containerTitle?: string): Meta {
   const meta: Meta = { evidence: {} };
   const ev = (p: ParagraphBlock, start: number, end: number): Evidence => ({ kind: "text", blockId: p.id, start, end, quote: p.text.slice(start, end) });
-
-  // The title line: the first short paragraph naming a year and 预算/决算.
-  const titleIdx = head.findIndex((p) => p.text.length <= 80 && YEAR_KIND.test(p.text));
-  const title = titleIdx >= 0 ? head[titleIdx]! : undefined;
+  const found = findDocumentTitle(paragraphs);
+  const title = found?.title;
+  const entityLine = found?.entityLine;
   if (title) {
     const m = YEAR_KIND.exec(title.text)!;
-    const prev = head[titleIdx - 1];
-    // "栾城区委网信办" on its own line above a title that starts with the year is the entity.
-    const entityLine = m.index === 0 && prev && prev.text.length <= 40 && !/[。，]/.test(prev.text) ? prev : undefined;
     meta.title = entityLine ? `${entityLine.text}${title.text}` : title.text;
     meta.evidence.title = ev(title, 0, title.text.length);
     meta.fiscalYear = Number(m[1]);
@@ -42,10 +31,11 @@ export function readMeta(paragraphs: ParagraphBlock[], sections: Section[], cont
       meta.entity = entityLine.text.trim();
       meta.evidence.entity = ev(entityLine, 0, entityLine.text.length);
     } else if (m.index > 0) {
-      const name = title.text.slice(0, m.index).replace(/[\s“”"（(]+$/, "").trim();
+      const lead = /^(?:关于|有关)/.exec(title.text)?.[0].length ?? 0;
+      const name = title.text.slice(lead, m.index).replace(/[\s“”"（(的]+$/, "").trim();
       if (name) {
         meta.entity = name;
-        meta.evidence.entity = ev(title, 0, name.length);
+        meta.evidence.entity = ev(title, lead, lead + name.length);
       }
     }
     if (meta.entity) {

@@ -10,7 +10,11 @@ export function checkTables(tables: Table[]): Validation[] {
   const out: Validation[] = [];
   for (const t of tables) {
     const at = cellIndex(t);
-    const amountCols = t.columns.filter((c) => c.kind === "amount").map((c) => c.index);
+    // Codes belong to the leading label panel: a second panel side by side (公用经费 next to 人员经费) has its own
+    // code column, so only figure columns before the next label column are checked against the row codes.
+    const firstFigure = t.columns.find((c) => c.kind === "amount")?.index ?? t.nCols;
+    const nextLabel = t.columns.find((c) => c.index > firstFigure && (c.kind === "code" || c.kind === "name" || c.kind === "text"))?.index ?? t.nCols;
+    const amountCols = t.columns.filter((c) => c.kind === "amount" && c.index < nextLabel).map((c) => c.index);
     for (const col of amountCols) {
       const fig = (row: number): CellFigure | null => {
         const cell = at.get(`${row},${col}`);

@@ -10,8 +10,9 @@ const ROW_LABEL_TABLES = /收支(?:预算)?总(?:体情况)?表|收支总表|收
 const COLUMN_TABLES: { title: RegExp; totalKey: string }[] = [
   { title: /三公/, totalKey: "three_public.total" },
   { title: /政府采购/, totalKey: "procurement.total" },
-  { title: /(?<!收)支出(?:预算)?(?:总|决算)?(?:体情况)?表/, totalKey: "expenditure.total" },
-  { title: /收入(?:预算)?(?:总|决算)?(?:体情况)?表/, totalKey: "income.total" },
+  // Only the department-wide 收入表/支出表: "2016年支出决算表", "部门支出总表" — not 财政拨款/基金 tables of a narrower scope.
+  { title: /^(?:\d{4}\s*年度?)?(?:部门|单位)?支出(?:预算|决算)?(?:总|情况)?表/, totalKey: "expenditure.total" },
+  { title: /^(?:\d{4}\s*年度?)?(?:部门|单位)?收入(?:预算|决算)?(?:总|情况)?表/, totalKey: "income.total" },
 ];
 const TOTAL_HEADER = /^(?:合计|总计|小计|金额合计|预算数合计)$/;
 

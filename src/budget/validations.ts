@@ -10,6 +10,8 @@ interface SumRule {
   parts: string[];
   /** How many parts must be stated for the check to run (else it is skipped). */
   minParts: number;
+  /** When none of `replace` is stated, `by` stands for them. */
+  alternative?: { replace: string[]; by: string };
 }
 
 // The identities disclosures promise (../shared/docs/domain.md §4.3): parts of a stated total add up to it.
@@ -20,6 +22,8 @@ const SUM_RULES: SumRule[] = [
     rule: "income.sources=total",
     total: ["income.total", "income_expenditure.total"],
     parts: ["income.general_budget", "income.government_fund", "income.state_capital", "income.special_account", "income.business", "income.operating", "income.other", "income.carryover"],
+    // Documents that state 财政拨款收入 as one figure list it in place of its three funds.
+    alternative: { replace: ["income.general_budget", "income.government_fund", "income.state_capital"], by: "income.fiscal_total" },
     minParts: 1,
   },
   { rule: "three_public.parts=total", total: "three_public.total", parts: ["three_public.overseas", "three_public.vehicle", "three_public.reception"], minParts: 2 },
@@ -45,7 +49,8 @@ export function validateFacts(groups: ReadonlyMap<string, FactMention[]>): Valid
     const stated = totalKey ? one(totalKey) : undefined;
     // Prefer the statements listed under the total itself ("总收入X，其中：…"): a part stated elsewhere under another
     // total (上年结转 under 财政拨款收入) belongs to that total's identity, not to this one.
-    let parts = r.parts.map((k) => allByKey.get(k)?.find((m) => stated && m.parent === stated) ?? one(k)).filter((m): m is FactMention => m !== undefined);
+    const partKeys = r.alternative && r.alternative.replace.every((k) => !one(k)) && one(r.alternative.by) ? [r.alternative.by, ...r.parts.filter((k) => !r.alternative!.replace.includes(k))] : r.parts;
+    let parts = partKeys.map((k) => allByKey.get(k)?.find((m) => stated && m.parent === stated) ?? one(k)).filter((m): m is FactMention => m !== undefined);
     if (stated && parts.some((p) => p.parent === stated)) parts = parts.filter((p) => p.parent === stated || p.parent === undefined);
     // Parts listed under a narrower total ("财政拨款安排支出X，其中：…") are checked against that total.
     const parent = parts[0]?.parent;

@@ -16,7 +16,7 @@ export const MONEY_KEYS: KeyPattern[] = [
   { key: "three_public.vehicle.operation", re: /公务用车运行(?:维护)?费|公务用车运维费|车辆运行(?:维护)?费/ },
   { key: "three_public.vehicle", re: /公务用车购置及运(?:行)?(?:维护?)?费|公务用车(?:购置和运行|费用)|公务用车$/ },
   { key: "three_public.overseas", re: /因公出国[（(]?境?[）)]?(?:经)?费|出国[（(]境[）)]费/ },
-  { key: "three_public.reception", re: /公务接待费/ },
+  { key: "three_public.reception", re: /公务接待费|公务接待(?:经费)?$/ },
   { key: "three_public.total", re: /三公.{0,3}经费|三公经费/ },
   { key: "operating_cost", re: /机关运行经费|机关运行费|(?:财政拨款|拨款)运行经费$/ },
   { key: "procurement.goods", re: /货物(?:类)?(?:采购)?(?:预算)?$/, context: /政府采购/ },
@@ -42,8 +42,8 @@ export const MONEY_KEYS: KeyPattern[] = [
   { key: "expenditure.basic", re: /基本支出(?:预算)?$/ },
   { key: "expenditure.project", re: /项目支出(?:预算)?$/ },
   { key: "expenditure.other", re: /^其他支出$/ },
-  { key: "income.total", re: /^(?:部门|单位)?(?:财务)?(?:预算)?总?收入(?:预算|合计|总计|总额)?$|^收入总计$/ },
-  { key: "expenditure.total", re: /^(?:部门|单位)?(?:财务)?(?:预算)?总?支出(?:预算|合计|总计|总额)?$|^支出总计$/ },
+  { key: "income.total", re: /^(?:部门|单位)?(?:财务)?(?:预算)?总?收入(?:预算|决算|合计|总计|总额)?$|^收入总计$/ },
+  { key: "expenditure.total", re: /^(?:部门|单位)?(?:财务)?(?:预算)?总?支出(?:预算|决算|合计|总计|总额)?$|^支出总计$/ },
   // "部门预算收支安排340.77万元": one figure for both sides of a balanced budget.
   { key: "income_expenditure.total", re: /^(?:部门|单位)?(?:预算)?收支(?:预算)?(?:总额|总计|安排)?$/ },
 ];

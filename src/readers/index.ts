@@ -4,6 +4,11 @@ import { isEncryptedOoxml } from "./detect.js";
 import type { Reader } from "./types.js";
 import { readText } from "./text/index.js";
 import { readHtml } from "./html/index.js";
+import { readDocx } from "./docx/index.js";
+import { readDoc } from "./doc/index.js";
+import { readPdf } from "./pdf/index.js";
+import { layoutPages } from "./layout/index.js";
+import { BlockIds } from "./types.js";
 
 export { detectFormat } from "./detect.js";
 export type { Reader, ReadContext, ReadResult } from "./types.js";
@@ -11,8 +16,22 @@ export type { Reader, ReadContext, ReadResult } from "./types.js";
 /** Formats with a reader. Adding a format: write src/readers/<format>/index.ts exporting a Reader, register it here. */
 const READERS: Partial<Record<SourceFormat, Reader>> = {
   text: readText,
-  html: readHtml,
+  html: readHtmlWithLayout,
+  docx: readDocx,
+  doc: readDoc,
+  pdf: readPdf,
 };
+
+/**
+ * PDF-to-HTML conversions place every text run absolutely; their tables exist only as positions. The HTML reader
+ * hands such pages over as positioned fragments, and the same layout engine as for PDF rebuilds lines and tables.
+ */
+async function readHtmlWithLayout(...args: Parameters<Reader>): ReturnType<Reader> {
+  const result = await readHtml(...args);
+  if (!result.pages || result.pages.length === 0) return result;
+  const { blocks, warnings } = layoutPages(result.pages, new BlockIds());
+  return { ...result, blocks, warnings: [...result.warnings, ...warnings] };
+}
 
 const UNSUPPORTED_HINT: Partial<Record<SourceFormat, string>> = {
   xls: "Excel workbooks are not disclosures this tool reads; export the sheets you need or use the .docx/.pdf edition.",

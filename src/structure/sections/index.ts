@@ -35,9 +35,10 @@ export function buildSections(blocks: ReaderBlock[], skip: ReadonlySet<string> =
 
   const candidates = new Map<string, HeadingCandidate>();
   const runs = new ListRuns();
-  for (const p of paragraphs) {
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
     if (excluded(p)) continue;
-    const c = classify(p);
+    const c = classify(p, titleLine(paragraphs[i + 1]));
     if (!c) continue;
     candidates.set(p.id, c.heading);
     if (c.heading.ordinal !== undefined && c.numberedOnly) runs.add(c.heading, c.qualifies);
@@ -48,7 +49,14 @@ export function buildSections(blocks: ReaderBlock[], skip: ReadonlySet<string> =
 }
 
 /** Decides whether a paragraph reads as a heading; `qualifies` is false for sentence-like numbered lines. */
-function classify(p: ParagraphBlock): { heading: HeadingCandidate; qualifies: boolean; numberedOnly: boolean } | null {
+/** A short unnumbered line that can be the title of a label printed alone on the line above ("第一部分" / "部门概况"). */
+function titleLine(next: ParagraphBlock | undefined): string | undefined {
+  if (!next || (next.role && next.role !== "body")) return undefined;
+  const t = next.text.trim();
+  return t && t.length <= MAX_TITLE && !parseLabel(t) && !SENTENCE_END.test(t) ? t : undefined;
+}
+
+function classify(p: ParagraphBlock, nextTitle?: string): { heading: HeadingCandidate; qualifies: boolean; numberedOnly: boolean } | null {
   const text = p.text.trim();
   if (!text) return null;
   const parsed: ParsedLabel | null = parseLabel(p.numbering?.label ? p.numbering.label + "\u0000" : text);
@@ -61,9 +69,14 @@ function classify(p: ParagraphBlock): { heading: HeadingCandidate; qualifies: bo
 
   if (parsed) {
     let title = rest.replace(/[：:]$/, "").trim();
+    // A label alone on its line takes its title from the next line ("第一部分" / "太原市发展和改革委员会部门概况").
+    if (!title && nextTitle && (parsed.style === "part" || parsed.style === "cn_dun")) title = nextTitle;
     let qualifies = title.length > 0 && title.length <= MAX_TITLE && !SENTENCE_END.test(title.replace(/[。.]$/, "")) && !/[，,、。]$/.test(title);
+    // "（一）基本支出：指为保障机构正常运转…" is a glossary entry, not a heading.
+    const definition = /^[^：:]{1,20}[：:]\s*(?:指|是指|即|系指)/.test(rest);
+    if (definition) qualifies = false;
     // "一、收入预算。本部门……" — a short lead sentence after a major label is the heading of what follows.
-    if (!qualifies && (parsed.style === "cn_dun" || parsed.style === "part" || parsed.style === "cn_paren")) {
+    if (!qualifies && !definition && (parsed.style === "cn_dun" || parsed.style === "part" || parsed.style === "cn_paren")) {
       const lead = /^([^。：:，,；;]{2,20})[。：:]/.exec(rest);
       if (lead) {
         title = lead[1]!.trim();

@@ -1,0 +1,125 @@
+import type { ParagraphBlock, RawRow, ReaderBlock, Warning } from "../../model/index.js";
+import type { BlockIds } from "../types.js";
+import { findAlignedTables } from "./aligned.js";
+import { normalizeFragments, type Frag } from "./fragments.js";
+import { removeFurniture, type PageLines } from "./furniture.js";
+import { fillGrid, findGridTables, insideGrid } from "./grid.js";
+import { buildLines } from "./lines.js";
+import { buildParagraphs, measureMargins, type DraftParagraph } from "./paragraphs.js";
+import { joinWrapped } from "./text.js";
+import type { PageFragments } from "./types.js";
+
+export type { PageFragments, TextFragment, RulingLine } from "./types.js";
+
+type Item =
+  | { kind: "paragraph"; top: number; page: number; draft: DraftParagraph }
+  | { kind: "table"; top: number; page: number; rows: RawRow[] };
+
+/** Sentence-final punctuation, possibly inside a closing quote; a closing bracket alone ends nothing. */
+const TERMINAL_RE = /[。；;：:！!？?][”」’』]?$/;
+
+/**
+ * Turn pages of positioned text (and ruling lines) into paragraphs and raw tables in reading order.
+ * Independent of the source: the PDF reader and the positioned-HTML path both call it.
+ */
+export function layoutPages(pages: PageFragments[], ids: BlockIds): { blocks: ReaderBlock[]; warnings: Warning[] } {
+  const warnings: Warning[] = [];
+  const items: Item[][] = [];
+  const pageLines: PageLines[] = [];
+  const ordered = [...pages].sort((a, b) => a.page - b.page);
+  for (const page of ordered) {
+    const frags = normalizeFragments(page.fragments);
+    const pageItems: Item[] = [];
+    let free: Frag[] = frags;
+    for (const grid of findGridTables(page.lines ?? [])) {
+      const inside = free.filter((f) => insideGrid(grid, f));
+      if (inside.length === 0) continue;
+      free = free.filter((f) => !insideGrid(grid, f));
+      pageItems.push({ kind: "table", top: grid.top, page: page.page, rows: fillGrid(grid, inside) });
+    }
+    items.push(pageItems);
+    const pl: PageLines = { page: page.page, lines: buildLines(free) };
+    if (page.height !== undefined) pl.height = page.height;
+    pageLines.push(pl);
+  }
+  removeFurniture(pageLines);
+
+  let inToc = false;
+  const allLines = pageLines.flatMap((pl) => pl.lines).filter((l) => l.segments.length === 1);
+  const fallbackMargins = allLines.length > 0 ? measureMargins(allLines) : undefined;
+  pageLines.forEach((pl, idx) => {
+    const pageItems = items[idx] ?? [];
+    const aligned = findAlignedTables(pl.lines);
+    const tableLines = new Set<number>();
+    for (const t of aligned) {
+      for (let i = t.start; i < t.end; i++) tableLines.add(i);
+      pageItems.push({ kind: "table", top: pl.lines[t.start]?.top ?? 0, page: pl.page, rows: t.rows });
+    }
+    // Text between aligned tables is laid out as separate runs so a paragraph never spans a table.
+    let run: typeof pl.lines = [];
+    const flush = (): void => {
+      const built = buildParagraphs(fallbackMargins ? { lines: run, inToc, fallbackMargins } : { lines: run, inToc });
+      inToc = built.inToc;
+      for (const d of built.paragraphs) pageItems.push({ kind: "paragraph", top: d.top, page: pl.page, draft: d });
+      run = [];
+    };
+    pl.lines.forEach((line, i) => {
+      if (tableLines.has(i)) flush();
+      else run.push(line);
+    });
+    flush();
+    pageItems.sort((a, b) => a.top - b.top);
+  });
+
+  const merged = joinAcrossPages(items);
+  const blocks: ReaderBlock[] = [];
+  let paragraphIndex = 0;
+  let tableIndex = 0;
+  for (const item of merged) {
+    if (item.kind === "table") {
+      blocks.push({ id: ids.table(), type: "table", rows: item.rows, provenance: { page: item.page, tableIndex: tableIndex++ } });
+    } else {
+      const text = item.draft.text.trim();
+      if (!text) continue;
+      const block: ParagraphBlock = {
+        id: ids.paragraph(),
+        type: "paragraph",
+        text,
+        provenance: { page: item.page, paragraphIndex: paragraphIndex++ },
+      };
+      if (item.draft.role) block.role = item.draft.role;
+      blocks.push(block);
+    }
+  }
+  return { blocks, warnings };
+}
+
+/**
+ * A paragraph cut by a page break: the last body paragraph of a page runs to the right margin without
+ * closing punctuation, and the next page starts with an unindented body line.
+ */
+function joinAcrossPages(pages: Item[][]): Item[] {
+  const out: Item[] = [];
+  for (const pageItems of pages) {
+    const first = pageItems[0];
+    const last = out[out.length - 1];
+    if (
+      first?.kind === "paragraph" &&
+      last?.kind === "paragraph" &&
+      !first.draft.role &&
+      !last.draft.role &&
+      last.page + 1 === first.page &&
+      !TERMINAL_RE.test(last.draft.text) &&
+      last.draft.lastLine.segments.length === 1 &&
+      last.draft.lastLine.x1 >= last.draft.rightMargin - last.draft.lastLine.size * 2 &&
+      first.draft.firstLine.x0 <= first.draft.leftMargin + first.draft.firstLine.size * 1.2 &&
+      Math.abs(first.draft.firstLine.size - last.draft.lastLine.size) <= last.draft.lastLine.size * 0.15
+    ) {
+      last.draft.text = joinWrapped(last.draft.text, first.draft.text);
+      out.push(...pageItems.slice(1));
+    } else {
+      out.push(...pageItems);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,110 @@
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { ExtractError } from "../../src/errors.js";
+import { DEFAULT_LIMITS } from "../../src/limits.js";
+import { readPdf } from "../../src/readers/pdf/index.js";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const ctx = (p: string): { path: string; limits: typeof DEFAULT_LIMITS } => ({ path: p, limits: DEFAULT_LIMITS });
+
+/** A minimal well-formed PDF whose pages draw the given content streams (with correct xref offsets). */
+function makePdf(pageContents: string[]): Uint8Array {
+  const objects: string[] = [];
+  const kids = pageContents.map((_, i) => `${3 + i * 2} 0 R`).join(" ");
+  objects.push("<< /Type /Catalog /Pages 2 0 R >>");
+  objects.push(`<< /Type /Pages /Kids [${kids}] /Count ${pageContents.length} >>`);
+  pageContents.forEach((content, i) => {
+    objects.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${4 + i * 2} 0 R /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>`,
+    );
+    objects.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
+  });
+  let out = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) out += `${String(off).padStart(10, "0")} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(out);
+}
+
+async function errorOf(p: Promise<unknown>): Promise<ExtractError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof ExtractError) return e;
+    throw e;
+  }
+  throw new Error("expected an ExtractError");
+}
+
+describe("readPdf errors", () => {
+  it("a PDF whose pages only paint (a scan) is no_text_layer and says OCR is needed", async () => {
+    // A grey rectangle stands in for the page image: drawing, but no text.
+    const bytes = makePdf(["0.5 g 50 50 495 742 re f", "0.5 g 50 50 495 742 re f"]);
+    const e = await errorOf(readPdf(bytes, ctx("scan.pdf")));
+    expect(e.code).toBe("no_text_layer");
+    expect(e.message).toMatch(/OCR/);
+  });
+
+  it("the same generator with a text operator does read: the fixture itself is valid", async () => {
+    const r = await readPdf(makePdf(["BT /F1 12 Tf 72 700 Td (Budget 2024) Tj ET"]), ctx("text.pdf"));
+    expect(r.blocks).toMatchObject([{ type: "paragraph", text: "Budget 2024", provenance: { page: 1 } }]);
+  });
+
+  it("a page without text among text pages is a warning, not an error", async () => {
+    const r = await readPdf(makePdf(["BT /F1 12 Tf 72 700 Td (Page one) Tj ET", "0.5 g 50 50 495 742 re f"]), ctx("mixed.pdf"));
+    expect(r.warnings.map((w) => w.code)).toContain("pdf_pages_without_text");
+  });
+
+  it("bytes that are not a PDF, or a truncated PDF, are corrupt", async () => {
+    expect((await errorOf(readPdf(new TextEncoder().encode("%PDF-1.4\ngarbage"), ctx("bad.pdf")))).code).toBe("corrupt");
+    const sample = readFileSync(path.join(repoRoot, "samples", "jiangsu-renda-2019-tables.pdf"));
+    const truncated = new Uint8Array(sample.subarray(0, 2000));
+    expect((await errorOf(readPdf(truncated, ctx("truncated.pdf")))).code).toBe("corrupt");
+  });
+
+  it("leaves the caller's buffer usable (pdf.js detaches what it is given)", async () => {
+    const bytes = makePdf(["BT /F1 12 Tf 72 700 Td (Again) Tj ET"]);
+    await readPdf(bytes, ctx("a.pdf"));
+    expect(bytes.byteLength).toBeGreaterThan(0);
+    const again = await readPdf(bytes, ctx("a.pdf"));
+    expect(again.blocks).toHaveLength(1);
+  });
+});
+
+const shared = path.resolve(repoRoot, "../shared");
+const corpus = path.join(shared, "corpus");
+const hasCorpus = existsSync(corpus);
+const corpusPdfs = hasCorpus
+  ? (readdirSync(corpus, { recursive: true }) as string[]).filter((f) => f.toLowerCase().endsWith(".pdf")).sort()
+  : [];
+
+describe.skipIf(!hasCorpus)("readPdf over every PDF in ../shared/corpus (skipped when ../shared is absent)", () => {
+  it.each(corpusPdfs)("%s reads or fails with a typed error", { timeout: 120_000 }, async (rel) => {
+    const file = path.join(corpus, rel);
+    try {
+      const r = await readPdf(new Uint8Array(readFileSync(file)), ctx(file));
+      expect(r.blocks.length).toBeGreaterThan(0);
+      for (const b of r.blocks) expect(b.provenance.page).toBeGreaterThan(0);
+    } catch (e) {
+      expect(e).toBeInstanceOf(ExtractError);
+      expect((e as ExtractError).code).not.toBe("internal");
+    }
+  });
+
+  it("the scanned 2026 budgets are no_text_layer", async () => {
+    const scans = corpusPdfs.filter((f) => /021_泉州_商务局_2026年部门预算|042_榆林_信访局/.test(f));
+    expect(scans.length).toBe(2);
+    for (const rel of scans) {
+      const file = path.join(corpus, rel);
+      expect((await errorOf(readPdf(new Uint8Array(readFileSync(file)), ctx(file)))).code).toBe("no_text_layer");
+    }
+  });
+});
