@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,6 +29,8 @@ describe.skipIf(!soffice)("readDoc on 太原市发展和改革委员会2016年�
   let result: ReadResult;
   let tmpBefore: string[];
   beforeAll(async () => {
+    // A private temp root: other test files (batch) convert .doc files at the same time in the shared /tmp.
+    process.env.TMPDIR = mkdtempSync(path.join(os.tmpdir(), "doc-test-"));
     tmpBefore = readdirSync(os.tmpdir()).filter((d) => d.startsWith("disclosure-extract-doc-"));
     result = await readDoc(readFileSync(sample), { path: sample, limits: DEFAULT_LIMITS });
   }, 120_000);

@@ -171,7 +171,8 @@ describe.skipIf(!hasChromium)("HTML report in headless Chromium", () => {
     const sections = flattenSections(doc.sections).length;
     expect(sections).toBeGreaterThan(50);
     expect(await navSectionCount(page)).toBe(sections);
-    expect(await page.locator("mark.amt").count()).toBe(doc.amounts.filter((a) => !a.cell).length);
+    // Positioned pages come out with tables, so table cells carry marks too.
+    expect(await page.locator("mark.amt").count()).toBe(doc.amounts.length);
     await spansMatch(page, doc);
     const anchors = new AnchorIndex(doc);
     await followsTo(page, "#fact-0 a.fact-link", anchors.targetOf(doc.facts[0]!.evidence[0]!)!);
@@ -186,7 +187,8 @@ describe.skipIf(!hasChromium)("HTML report in headless Chromium", () => {
     const doc = await extractFile(corpus(YANTAI));
     const page = await open(doc, "yantai");
     expect(await navSectionCount(page)).toBe(flattenSections(doc.sections).length);
-    expect(await page.locator("mark.amt").count()).toBe(doc.amounts.filter((a) => !a.cell).length);
+    // Positioned pages come out with tables, so table cells carry marks too.
+    expect(await page.locator("mark.amt").count()).toBe(doc.amounts.length);
     await spansMatch(page, doc);
     const anchors = new AnchorIndex(doc);
     const last = doc.facts.length - 1;

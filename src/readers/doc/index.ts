@@ -40,6 +40,7 @@ async function convertAndRead(soffice: string | null, bytes: Uint8Array, ctx: Re
     }
     return await readDocx(docx, { ...ctx, path: `${ctx.path} (converted by LibreOffice)` });
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    // LibreOffice may still be flushing its profile when the conversion returns: retry until the folder is gone.
+    await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
 }
