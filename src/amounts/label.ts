@@ -4,6 +4,14 @@
  */
 import type { AmountSpan } from "../model/amount.js";
 import { LABEL_LEADING_STOP, LABEL_PUNCT, LABEL_TRAILING_STOP } from "./words.js";
+import { wordIndex } from "./wordindex.js";
+
+const TRAILING = wordIndex(LABEL_TRAILING_STOP);
+const LEADING = wordIndex(LABEL_LEADING_STOP);
+/** LABEL_PUNCT and ASCII digits by code unit: the backward walk tests every character. */
+const STOPS = new Uint8Array(65536);
+for (const ch of LABEL_PUNCT) STOPS[ch.charCodeAt(0)] = 1;
+for (let c = 48; c <= 57; c++) STOPS[c] = 1;
 
 const LABEL_WINDOW = 30;
 
@@ -15,18 +23,15 @@ export function findLabel(text: string, view: string, end: number, floor: number
   while (changed) {
     changed = false;
     while (e > min && view[e - 1] === " ") e--;
-    for (const w of LABEL_TRAILING_STOP) {
-      if (e - w.length >= min && view.startsWith(w, e - w.length) && e - w.length > min) {
-        e -= w.length;
-        changed = true;
-        break;
-      }
+    const w = TRAILING.endingAt(view, e, min + 1);
+    if (w) {
+      e -= w[0].length;
+      changed = true;
     }
   }
   let s = e;
   while (s > min) {
-    const ch = view[s - 1]!;
-    if (ch === ")") {
+    if (view.charCodeAt(s - 1) === 41 /* ")" */) {
       // A short parenthetical inside a name: 因公出国（境）费
       let open = s - 2;
       while (open >= min && s - open <= 6 && view[open] !== "(") open--;
@@ -35,7 +40,7 @@ export function findLabel(text: string, view: string, end: number, floor: number
         continue;
       }
     }
-    if (LABEL_PUNCT.has(ch) || (ch >= "0" && ch <= "9")) break;
+    if (STOPS[view.charCodeAt(s - 1)] === 1) break;
     s--;
   }
   // "2020年预算收入": a year before the label is context, not label.
@@ -46,12 +51,10 @@ export function findLabel(text: string, view: string, end: number, floor: number
   changed = true;
   while (changed) {
     changed = false;
-    for (const w of LABEL_LEADING_STOP) {
-      if (view.startsWith(w, s) && s + w.length < e) {
-        s += w.length;
-        changed = true;
-        break;
-      }
+    const w = LEADING.at(view, s);
+    if (w && s + w[0].length < e) {
+      s += w[0].length;
+      changed = true;
     }
   }
   // A comparison base is not a label: 比2024年预算增加…, 较上年…

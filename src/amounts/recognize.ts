@@ -5,11 +5,19 @@
  */
 import type { AmountSpan } from "../model/amount.js";
 import type { MoneyUnit } from "../model/table.js";
-import { mul, neg, normalizeDecimal } from "../util/decimal.js";
-import { CN_BIG_UNITS, CN_DIGITS, CN_POINTS, CN_SMALL_UNITS, evaluateNumeral, isCnNumeralChar, tokenizeNumeral } from "./chinese.js";
+import { compare } from "../util/decimal.js";
+import { canonical as normalizeDecimal, negate as neg, scaleBy as mul } from "./fastdecimal.js";
+import { CN_BIG_UNITS, CN_DIGITS, CN_POINTS, CN_SMALL_UNITS, evaluateNumeral, isCnNumeralChar, NUMERAL_CLASS, tokenizeNumeral } from "./chinese.js";
 import { isAsciiDigit, isCjk, scanView } from "./normalize.js";
 import { APPROX_AFTER, APPROX_BEFORE, CHANGE_WORDS, FOREIGN_CURRENCIES, MEASURE_WORDS } from "./words.js";
 import { findLabel } from "./label.js";
+import { WordIndex, wordIndex } from "./wordindex.js";
+
+const MEASURE = wordIndex(MEASURE_WORDS);
+const FOREIGN = wordIndex(FOREIGN_CURRENCIES);
+const BEFORE = new WordIndex(APPROX_BEFORE);
+const AFTER = new WordIndex(APPROX_AFTER);
+const CHANGE = new WordIndex(CHANGE_WORDS);
 
 /** A table's declared unit: the zod MoneyUnit, or just its unit name. */
 export type MoneyUnitLike = MoneyUnit | MoneyUnit["unit"];
@@ -140,6 +148,17 @@ function readArabic(v: string, i: number): { end: number; digits: string } {
   return { end: j, digits };
 }
 
+/** Digits with at most one point: the common case, evaluated without tokenizing. */
+function isPlainDecimal(s: string): boolean {
+  let dots = 0;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 46) dots++;
+    else if (c < 48 || c > 57) return false;
+  }
+  return dots <= 1 && s.charCodeAt(0) !== 46 && s.charCodeAt(s.length - 1) !== 46;
+}
+
 function startsWithAt(v: string, i: number, word: string): boolean {
   return v.startsWith(word, i);
 }
@@ -163,8 +182,7 @@ function endsWithAt(v: string, end: number, word: string, min: number): boolean 
 }
 
 function matchMeasure(v: string, i: number): string | null {
-  for (const w of MEASURE_WORDS) if (v.startsWith(w, i)) return w;
-  return null;
+  return MEASURE.at(v, i)?.[0] ?? null;
 }
 
 function isYear(value: string, compact: string): boolean {
@@ -228,6 +246,14 @@ interface RangeStart {
   floor: number;
 }
 
+/** Any character that can start a figure: ASCII digit, point, Chinese numeral character. */
+function startsFigure(c: number): boolean {
+  return c < 128 ? (c >= 48 && c <= 57) || c === 46 : NUMERAL_CLASS[c]! > 0;
+}
+
+/** What may follow a lone Chinese digit that is a figure: currency, jiao/fen, percent, qualifiers, 个百分点. */
+const LONE_DIGIT_FOLLOWERS = new Set([..."元圆块角毛分%‰个余多几幾点點成折"].map((c) => c.charCodeAt(0)));
+
 /** Find every money amount, plain number and percentage in `text`. Spans are sorted and do not overlap. */
 export function recognizeAmounts(text: string, opts: RecognizeOptions = {}): AmountSpan[] {
   const v = scanView(text);
@@ -238,16 +264,18 @@ export function recognizeAmounts(text: string, opts: RecognizeOptions = {}): Amo
   let lastEnd = 0;
   let pendingRange: RangeStart | null = null;
 
-  const wholeNumeralText = (s: number, e: number): boolean => {
-    // The text is nothing but this figure (a table cell, a CLI line): lone 十 or 两 is then a number.
-    let a = 0;
-    while (a < s && /[\s负負\-+△▲(]/.test(v[a]!)) a++;
-    let b = n;
-    while (b > e && /[\s)]/.test(v[b - 1]!)) b--;
-    return a === s && b === e;
-  };
+  // The text is nothing but this figure (a table cell, a CLI line): lone 十 or 两 is then a number.
+  // Computed once: the first char that is not space/sign and the end of the last that is not space/")".
+  let lead = 0;
+  while (lead < n && /[\s负負\-+△▲(]/.test(v[lead]!)) lead++;
+  let trail = n;
+  while (trail > lead && /[\s)]/.test(v[trail - 1]!)) trail--;
+  const wholeNumeralText = (s: number, e: number): boolean => lead >= s && trail <= e;
 
   while (i < n) {
+    // Jump to the next character that can start a figure; the native regex scan keeps plain prose cheap.
+    while (i < n && !startsFigure(v.charCodeAt(i))) i++;
+    if (i >= n) break;
     const ch = v[i]!;
     // Percent written before the figure: 百分之十二点五, 千分之2.4.
     let percentPrefix: { unit: string; from: number } | null = null;
@@ -281,6 +309,14 @@ export function recognizeAmounts(text: string, opts: RecognizeOptions = {}): Amo
     if (num.compact.length > MAX_NUMERAL_CHARS) {
       next();
       continue;
+    }
+    // Fast reject: a lone Chinese digit in a word (一般, 统一, 三公) — nothing after it can make it a figure.
+    if (!percentPrefix && num.compact.length === 1 && num.hasChinese && NUMERAL_CLASS[num.compact.charCodeAt(0)] === 1 && !wholeNumeralText(s, e)) {
+      const k = skipWs(v, e, 3);
+      if (!LONE_DIGIT_FOLLOWERS.has(v.charCodeAt(k)) && !MEASURE.at(v, k) && !FOREIGN.at(v, k)) {
+        next();
+        continue;
+      }
     }
     const prevCh = s > 0 ? text[s - 1]! : "";
     // Figures glued to ASCII words, URLs and identifiers (_Toc123, A2021…, %20) are not amounts.
@@ -371,8 +407,12 @@ export function recognizeAmounts(text: string, opts: RecognizeOptions = {}): Amo
       }
     }
 
-    const tokens = tokenizeNumeral(num.compact);
-    let value = tokens ? evaluateNumeral(tokens) : null;
+    let value: string | null;
+    if (num.hasArabic && !num.hasChinese && isPlainDecimal(num.compact)) value = normalizeDecimal(num.compact);
+    else {
+      const tokens = tokenizeNumeral(num.compact);
+      value = tokens ? evaluateNumeral(tokens) : null;
+    }
     if (value === null) {
       next();
       continue;
@@ -407,12 +447,10 @@ export function recognizeAmounts(text: string, opts: RecognizeOptions = {}): Amo
     let isMoney = false;
     q = skipWs(v, p, 3);
     let foreign = false;
-    for (const fc of FOREIGN_CURRENCIES) {
-      if (startsWithAt(v, q, fc)) {
-        foreign = true;
-        p = q + fc.length;
-        break;
-      }
+    const fc = FOREIGN.at(v, q);
+    if (fc) {
+      foreign = true;
+      p = q + fc[0].length;
     }
     if (foreign) {
       e = p;
@@ -442,6 +480,12 @@ export function recognizeAmounts(text: string, opts: RecognizeOptions = {}): Amo
         p = jf.end;
         if (v[p] === "整" || v[p] === "正") p++;
       }
+    } else if ((v[q] === "成" || (v[q] === "折" && !/[旧舊合算扣成价價让讓]/.test(v[q + 1] ?? ""))) && !approx) {
+      // 七成 = 70%, 9.5成 = 95%; 八折 = 80%, 75折 = 75% (one digit counts tenths, two are the percent).
+      kind = "percent";
+      unit = "%";
+      value = v[q] === "成" || compare(value, "10") < 0 ? mul(value, "10") : value;
+      p = q + 1;
     } else if (v[q] === "%" || v[q] === "‰") {
       kind = "percent";
       unit = v[q] === "%" ? "%" : "‰";
@@ -552,29 +596,21 @@ export function recognizeAmounts(text: string, opts: RecognizeOptions = {}): Amo
 
     // Qualifiers before the figure (约, 超过, 不足) and after (以上, 左右); change words (增加, 减少).
     let look = backWs(v, start, floor);
-    for (const [w, a] of APPROX_BEFORE) {
-      if (endsWithAt(v, look, w, floor)) {
-        approx = approx ?? a;
-        look = backWs(v, look - w.length, floor);
-        break;
-      }
+    const before = BEFORE.endingAt(v, look, floor);
+    if (before) {
+      approx = approx ?? before[1];
+      look = backWs(v, look - before[0].length, floor);
     }
     const after = skipWs(v, spanEnd, 1);
-    for (const [w, a] of APPROX_AFTER) {
-      if (startsWithAt(v, after, w) || (v[after] === "(" && startsWithAt(v, after, "(含)" + w))) {
-        approx = approx ?? a;
-        break;
-      }
-    }
+    const afterWord = AFTER.at(v, v[after] === "(" && startsWithAt(v, after, "(含)") ? after + 3 : after);
+    if (afterWord) approx = approx ?? afterWord[1];
     let change: AmountSpan["change"];
     let lk = look;
     if (v[lk - 1] === "了") lk = backWs(v, lk - 1, floor);
-    for (const [w, c] of CHANGE_WORDS) {
-      if (endsWithAt(v, lk, w, floor)) {
-        change = c;
-        lk = lk - w.length;
-        break;
-      }
+    const changeWord = CHANGE.endingAt(v, lk, floor);
+    if (changeWord) {
+      change = changeWord[1];
+      lk = lk - changeWord[0].length;
     }
 
     const span: AmountSpan = {
@@ -590,6 +626,27 @@ export function recognizeAmounts(text: string, opts: RecognizeOptions = {}): Amo
     if (change) span.change = change;
 
     // Ranges: 500—1000元, 3至5万元, 1万-5万元: the first figure waits for a money figure after a dash.
+    if (pendingRange && !isMoney && span.kind === "number" && pendingRange.multUnit === null && !approx && !negative) {
+      // 3—5人, 一千到一千五百: a plain number range; both ends as printed.
+      const a = pendingRange;
+      const merged: AmountSpan = {
+        start: a.span.start,
+        end: spanEnd,
+        text: text.slice(a.span.start, spanEnd),
+        kind: "number",
+        value: a.span.value,
+        unit: span.unit,
+        range: { min: a.span.value, max: span.value },
+      };
+      spans.pop();
+      const label = findLabel(text, v, a.span.start, a.floor);
+      if (label) merged.label = label;
+      spans.push(merged);
+      lastEnd = spanEnd;
+      pendingRange = null;
+      i = spanEnd;
+      continue;
+    }
     if (pendingRange && !isMoney) pendingRange = null;
     if (pendingRange && isMoney && span.kind === "money") {
       const a = pendingRange;
@@ -635,7 +692,7 @@ export function recognizeAmounts(text: string, opts: RecognizeOptions = {}): Amo
       if (sep) {
         const r2 = skipWs(v, r + sep[0].length, 2);
         if (isAsciiDigit(v[r2]) || isCnNumeralChar(v[r2] ?? "")) {
-          const multUnit = /[万萬亿億千]$/.test(num.compact) ? num.compact.slice(-1).replace("萬", "万").replace("億", "亿") : null;
+          const multUnit = /[万萬亿億]$/.test(num.compact) || (num.hasArabic && /\d千$/.test(num.compact)) ? num.compact.slice(-1).replace("萬", "万").replace("億", "亿") : null;
           const baseValue = multUnit ? (() => {
             const head = num.compact.slice(0, -1);
             const t = tokenizeNumeral(head);
@@ -734,7 +791,7 @@ function matchSpacedWord(v: string, i: number, words: readonly string[]): number
 function startsUnitOrMeasure(v: string, i: number): boolean {
   const ch = v[i];
   if (ch === undefined) return false;
-  if (/[元圆块万萬亿億千百%余多几幾角分]/.test(ch)) return true;
+  if (/[元圆块万萬亿億千百%余多几幾角分成折]/.test(ch)) return true;
   return matchMeasure(v, i) !== null;
 }
 

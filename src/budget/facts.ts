@@ -8,6 +8,8 @@ export interface NarrativeInput {
   /** Titles of the sections enclosing each block, outermost first. */
   sectionTitles: ReadonlyMap<string, string[]>;
   basis?: Fact["basis"];
+  /** The publishing body: "上海市普陀区社会福利院收入预算…" names the entity before the label. */
+  entity?: string;
 }
 
 /** A fact as found once, before facts stated in several places are merged. */
@@ -52,7 +54,8 @@ export function narrativeFacts(input: NarrativeInput): FactMention[] {
       // The recognizer's label stops at quotes and brackets (“三公”经费, 因公出国（境）费); the clause before the
       // figure is the fallback name.
       const clause = clauseBefore(p.text, s.start);
-      const label = s.label && s.label.text.length > 2 ? s.label.text : clause;
+      const raw = s.label && s.label.text.length > 2 ? s.label.text : clause;
+      const label = input.entity && raw.includes(input.entity) ? raw.slice(raw.indexOf(input.entity) + input.entity.length) : raw;
       const mention = (key: string, yuan = s.yuan!, name?: string): FactMention => ({
         key,
         ...(name ? { name } : {}),

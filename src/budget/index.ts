@@ -20,7 +20,7 @@ export function analyzeBudget(input: BudgetInput): { meta: Meta; facts: Fact[]; 
   const meta = readMeta(input.paragraphs, input.containerTitle);
   const basis: Fact["basis"] | undefined = meta.docKind === "final_account" ? "final" : meta.docKind === "budget" ? "budget" : undefined;
   const sectionTitles = titlesByBlock(input.sections);
-  const mentions = [...narrativeFacts({ paragraphs: input.paragraphs, spansByBlock: input.spansByBlock, sectionTitles }), ...tableFacts(input.tables ?? [], meta.fiscalYear)];
+  const mentions = [...narrativeFacts({ paragraphs: input.paragraphs, spansByBlock: input.spansByBlock, sectionTitles, ...(meta.entity ? { entity: meta.entity } : {}) }), ...tableFacts(input.tables ?? [], meta.fiscalYear)];
   const { facts, groups } = mergeMentions(mentions, basis);
   return { meta, facts, validations: validateFacts(groups) };
 }

@@ -14,6 +14,15 @@ const COLUMN_TABLES: { title: RegExp; totalKey: string }[] = [
   { title: /^(?:\d{4}\s*年度?)?(?:部门|单位)?支出(?:预算|决算)?(?:总|情况)?表/, totalKey: "expenditure.total" },
   { title: /^(?:\d{4}\s*年度?)?(?:部门|单位)?收入(?:预算|决算)?(?:总|情况)?表/, totalKey: "income.total" },
 ];
+const FISCAL_TABLE = /财政拨款/;
+const FISCAL_KEYS: Record<string, string> = { "income.total": "income.fiscal_total", "expenditure.total": "expenditure.fiscal_total" };
+const SOURCE_KEYS = new Set(["income.general_budget", "income.government_fund", "income.state_capital", "income.carryover"]);
+
+function fiscalScope(m: FactMention): FactMention[] {
+  const key = FISCAL_KEYS[m.key] ?? (SOURCE_KEYS.has(m.key) ? m.key : undefined);
+  return key ? [{ ...m, key }] : [];
+}
+
 const TOTAL_HEADER = /^(?:合计|总计|小计|金额合计|预算数合计)$/;
 
 /** Facts read from the standard tables, each with its cell as evidence; they merge with the narrative's. */
@@ -21,7 +30,8 @@ export function tableFacts(tables: Table[], fiscalYear?: number): FactMention[] 
   const out: FactMention[] = [];
   for (const t of tables) {
     const title = t.title ?? "";
-    if (ROW_LABEL_TABLES.test(title)) out.push(...rowLabelFacts(t));
+    // A 财政拨款收支总表 states the fiscal-appropriation totals, not the department's.
+    if (ROW_LABEL_TABLES.test(title)) out.push(...rowLabelFacts(t).flatMap((m) => (FISCAL_TABLE.test(title) ? fiscalScope(m) : [m])));
     const spec = COLUMN_TABLES.find((s) => s.title.test(title));
     if (spec) out.push(...columnFacts(t, spec.totalKey, fiscalYear));
   }

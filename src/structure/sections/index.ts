@@ -73,7 +73,7 @@ function classify(p: ParagraphBlock, nextTitle?: string): { heading: HeadingCand
     if (!title && nextTitle && (parsed.style === "part" || parsed.style === "cn_dun")) title = nextTitle;
     let qualifies = title.length > 0 && title.length <= MAX_TITLE && !SENTENCE_END.test(title.replace(/[。.]$/, "")) && !/[，,、。]$/.test(title);
     // "（一）基本支出：指为保障机构正常运转…" is a glossary entry, not a heading.
-    const definition = /^[^：:]{1,20}[：:]\s*(?:指|是指|即|系指)/.test(rest);
+    const definition = /^[^：:]{1,20}[：:]\s*(?:指|是指|即|系指|是)/.test(rest);
     if (definition) qualifies = false;
     // "一、收入预算。本部门……" — a short lead sentence after a major label is the heading of what follows.
     if (!qualifies && !definition && (parsed.style === "cn_dun" || parsed.style === "part" || parsed.style === "cn_paren")) {

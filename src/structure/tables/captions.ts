@@ -17,6 +17,7 @@ export interface CaptionInfo {
 }
 
 const SENTENCE = /[。！？；;]|[：:]$/;
+const PUBLISHER_LINE = /^(?:编制单位|编制部门|填报单位|预算单位|单位名称|部门(?:名称)?)\s*[：:；;]/;
 const MAX_CAPTION = 60;
 
 /** Splits "公开02表 收入决算表" / "表3-1：一般公共预算支出表" into number and title. */
@@ -45,6 +46,11 @@ export function captionAbove(before: readonly ParagraphBlock[]): CaptionInfo {
       continue;
     }
     if (text.length > MAX_CAPTION) break;
+    // "编制单位：…", "部门：…", "预算单位：…" between the title and the table name the publisher, not the table.
+    if (PUBLISHER_LINE.test(text) && !findDeclaredUnit(text, "caption")) {
+      info.consumed.push(p.id);
+      continue;
+    }
     const unit = findDeclaredUnit(text, "caption");
     const { number, rest } = splitNumber(text);
     if (unit) {

@@ -45,7 +45,8 @@ export function describeRows(g: BuiltGrid, kinds: readonly RowKind[], columns: r
   const labelPanel = columns.filter((c) => c.index < firstFigure);
   const codeCols = labelPanel.filter((c) => c.kind === "code").map((c) => c.index);
   const splitCols = codeCols.filter((c) => /^(类|款|项)$/.test(compact(columns[c]?.path.at(-1) ?? "")));
-  const split = splitCols.length === 3 ? new SplitCodeReader() : null;
+  // 功能分类 splits into 类|款|项; the department economic classification into 类|款.
+  const split = splitCols.length === 3 || splitCols.length === 2 ? new SplitCodeReader() : null;
   const nameCol = labelPanel.find((c) => c.kind === "name")?.index ?? (firstFigure === columns.length ? columns.find((c) => c.kind === "name")?.index : undefined);
   const rows: TableRow[] = [];
 
@@ -59,10 +60,11 @@ export function describeRows(g: BuiltGrid, kinds: readonly RowKind[], columns: r
       };
       let code: string | null = null;
       if (split) {
-        const parts = splitCols.map((c) => {
+        const texts = splitCols.map((c) => {
           const cell = own(c);
           return cell && cell.col === c ? cell.text : "";
-        }) as [string, string, string];
+        });
+        const parts: [string, string, string] = [texts[0] ?? "", texts[1] ?? "", texts[2] ?? ""];
         code = split.read(parts);
       } else {
         for (const c of codeCols) {
