@@ -79,11 +79,12 @@ function columnFacts(t: Table, totalKey: string, fiscalYear?: number): FactMenti
   const dataRows = t.rows.filter((r) => r.kind === "data");
   const row = valueRows[0] ?? (dataRows.length === 1 ? dataRows[0] : undefined);
   if (!row) return [];
-  const chosen = new Map<string, { mention: FactMention; current: boolean }>();
+  const chosen = new Map<string, { mention: FactMention; current: boolean; specific: boolean }>();
   for (const col of t.columns) {
     if (col.kind !== "amount") continue;
-    const leaf = col.path.at(-1)?.replace(/\s+/g, "") ?? "";
-    const key = TOTAL_HEADER.test(leaf) && col.path.length <= 2 ? totalKey : keyOfLabel(strip(leaf), t.title ?? "");
+    const key = columnKey(col.path, totalKey, t.title ?? "");
+    // A lone 合计 may add more than the key's own figure (三公 + 会议费 + 培训费): a named group wins over it.
+    const specific = col.path.length > 1 || !TOTAL_HEADER.test(col.path.at(-1)?.replace(/\s+/g, "") ?? "");
     if (!key) continue;
     const cell = at.get(`${row.index},${col.index}`);
     const fig = cell ? cellFigure(t, cell) : null;
@@ -91,7 +92,22 @@ function columnFacts(t: Table, totalKey: string, fiscalYear?: number): FactMenti
     // Tables that print last year beside this year: prefer the column whose header names the fiscal year.
     const current = fiscalYear !== undefined && col.path.some((p) => p.includes(String(fiscalYear)));
     const prev = chosen.get(key);
-    if (!prev || (current && !prev.current)) chosen.set(key, { mention: { key, ...fig.mention }, current });
+    if (!prev || (current && !prev.current) || (current === prev.current && specific && !prev.specific)) {
+      chosen.set(key, { mention: { key, ...fig.mention }, current, specific });
+    }
   }
   return [...chosen.values()].map((v) => v.mention);
+}
+
+/**
+ * The fact a column states: its leaf header, or for a 小计/合计 leaf the group above it ("公务用车购置及运行维护费 / 小计"
+ * is the vehicle total, "“三公”经费 / 小计" the 三公 total); a lone 合计 is the table's total.
+ */
+function columnKey(path: readonly string[], totalKey: string, title: string): string | undefined {
+  const clean = path.map((p) => p.replace(/\s+/g, ""));
+  const leaf = clean.at(-1) ?? "";
+  if (!TOTAL_HEADER.test(leaf)) return keyOfLabel(strip(leaf), title);
+  const group = clean.at(-2);
+  if (!group) return totalKey;
+  return keyOfLabel(strip(group), title);
 }

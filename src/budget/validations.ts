@@ -16,7 +16,7 @@ interface SumRule {
 
 // The identities disclosures promise (../shared/docs/domain.md §4.3): parts of a stated total add up to it.
 const SUM_RULES: SumRule[] = [
-  { rule: "expenditure.basic+project=total", total: ["expenditure.total", "income_expenditure.total", "expenditure.fiscal_total"], parts: ["expenditure.basic", "expenditure.project"], minParts: 2 },
+  { rule: "expenditure.basic+project=total", total: ["expenditure.total", "income_expenditure.total", "expenditure.fiscal_total"], parts: ["expenditure.basic", "expenditure.project", "expenditure.reserve"], minParts: 2 },
   { rule: "expenditure.basic.personnel+public=basic", total: "expenditure.basic", parts: ["expenditure.basic.personnel", "expenditure.basic.public"], minParts: 2 },
   {
     rule: "income.sources=total",

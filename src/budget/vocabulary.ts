@@ -42,6 +42,8 @@ export const MONEY_KEYS: KeyPattern[] = [
   { key: "expenditure.basic", re: /基本支出(?:预算)?$/ },
   { key: "expenditure.project", re: /项目支出(?:预算)?$/ },
   { key: "expenditure.other", re: /^其他支出$/ },
+  // 江苏 收支预算总表 lists a third use beside 基本支出 and 项目支出.
+  { key: "expenditure.reserve", re: /预留机动经费$|预备费$/ },
   { key: "income.total", re: /^(?:部门|单位)?(?:财务)?(?:预算)?总?收入(?:预算|决算|合计|总计|总额)?$|^收入总计$/ },
   { key: "expenditure.total", re: /^(?:部门|单位)?(?:财务)?(?:预算)?总?支出(?:预算|决算|合计|总计|总额)?$|^支出总计$/ },
   // "部门预算收支安排340.77万元": one figure for both sides of a balanced budget.

@@ -1,7 +1,7 @@
-import { writeFile } from "node:fs/promises";
 import { extractFile } from "../extract.js";
 import { isExtractError, toExtractError } from "../errors.js";
 import { parseCommandArgs, UsageError, withUsage } from "./args.js";
+import { writeAtomic } from "../writers/json.js";
 import { limitsFromFlags, LIMIT_FLAGS } from "./limit-flags.js";
 
 const HELP = `Usage: disclosure-extract extract FILE [options]
@@ -44,12 +44,4 @@ export function extractCommand(argv: string[]): Promise<number> {
       return 1;
     }
   });
-}
-
-/** Temp file then rename: a reader of `file` never sees half a document. */
-export async function writeAtomic(file: string, data: string): Promise<void> {
-  const { rename } = await import("node:fs/promises");
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(tmp, data);
-  await rename(tmp, file);
 }

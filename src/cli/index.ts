@@ -3,11 +3,13 @@ import { extractCommand } from "./extract.js";
 import { schemaCommand } from "./schema.js";
 import { runAmountsCommand } from "./amounts.js";
 import { inspectCommand } from "./inspect.js";
+import { batchCommand } from "./batch.js";
 import { PARSER_VERSION } from "../util/version.js";
 
 /** The CLI maps verbs to commands; each command lives in its own module and holds no extraction logic. */
 const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promise<number> }> = {
   extract: { summary: "extract FILE            one document → JSON on stdout", run: extractCommand },
+  batch: { summary: "batch DIR|GLOB|- -o OUT  a whole archive → JSON files, manifest, facts", run: batchCommand },
   schema: { summary: "schema                  the output's JSON Schema", run: schemaCommand },
   inspect: { summary: "inspect FILE [--html R]  spot-check one document: summary, or an HTML report with evidence", run: inspectCommand },
   amounts: { summary: "amounts                 text on stdin → recognized amounts, one JSON array per line", run: (argv) => runAmountsCommand(argv, process.stdin, process.stdout) },

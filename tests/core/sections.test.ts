@@ -37,9 +37,16 @@ describe("section tree", () => {
   });
 
   test("a restart at 1 of an open style nests; continuity picks the list it continues", () => {
-    const { sections } = buildSections(paras(["一、甲", "1、子一", "2、子二", "1、孙一", "2、孙二", "3、孙三", "3、子三", "二、乙"]));
+    const lines = ["一、甲", "1、子一", "2、子二", "1、孙一", "2、孙二", "3、孙三", "3、子三", "二、乙"].flatMap((h) => [h, "正文。"]);
+    const { sections } = buildSections(paras(lines));
     // "1、孙一" after "2、子二" opens a deeper list; "3、子三" follows a 3 so it continues the outer list (last at 2).
     expect(outline(sections)).toEqual([["一、|甲", ["1、|子一", ["2、|子二", ["1、|孙一", "2、|孙二", "3、|孙三"]], "3、|子三"]], "二、|乙"]);
+  });
+
+  test("numbered lines back to back with no text of their own enumerate things, not sections", () => {
+    const { sections } = buildSections(paras(["（二）机构设置情况", "1.昆明市审计局（本级）", "2.昆明市五华区审计局", "3.富民县审计局", "（三）重点工作概述", "正文。"]));
+    expect(outline(sections)).toEqual(["（二）|机构设置情况", "（三）|重点工作概述"]);
+    expect(sections[0]!.blockIds).toEqual(["p1", "p2", "p3"]);
   });
 
   test("long or sentence-like numbered paragraphs are list items, not sections", () => {

@@ -1,6 +1,6 @@
 import type { NumberingStyle, ParagraphBlock, ReaderBlock, Section, Warning } from "../../model/index.js";
 import { parseLabel, type ParsedLabel } from "./numbering.js";
-import { findTypedToc } from "./toc.js";
+import { findTypedToc, findUntitledToc } from "./toc.js";
 
 export { parseLabel, chineseOrdinal } from "./numbering.js";
 
@@ -30,7 +30,8 @@ export function buildSections(blocks: ReaderBlock[], skip: ReadonlySet<string> =
   warnings: Warning[];
 } {
   const paragraphs = blocks.filter((b): b is ParagraphBlock => b.type === "paragraph");
-  const tocBlockIds = findTypedToc(paragraphs.filter((p) => !p.role || p.role === "body"));
+  const body = paragraphs.filter((p) => !p.role || p.role === "body");
+  const tocBlockIds = new Set([...findTypedToc(body), ...findUntitledToc(body)]);
   const excluded = (p: ParagraphBlock) => skip.has(p.id) || tocBlockIds.has(p.id) || (p.role !== undefined && p.role !== "body");
 
   const candidates = new Map<string, HeadingCandidate>();
@@ -43,7 +44,8 @@ export function buildSections(blocks: ReaderBlock[], skip: ReadonlySet<string> =
     candidates.set(p.id, c.heading);
     if (c.heading.ordinal !== undefined && c.numberedOnly) runs.add(c.heading, c.qualifies);
   }
-  for (const id of runs.itemIds()) candidates.delete(id);
+  const position = new Map(blocks.map((b, i) => [b.id, i]));
+  for (const id of runs.itemIds((a, b) => position.get(b)! - position.get(a)! === 1)) candidates.delete(id);
 
   return { sections: placeInTree(blocks, candidates), tocBlockIds, warnings: [] };
 }
@@ -101,14 +103,14 @@ function classify(p: ParagraphBlock, nextTitle?: string): { heading: HeadingCand
  * headings, when fewer than half its members read as headings: "1）负责…。2）统筹…" stays a list even if one item is short.
  */
 class ListRuns {
-  private open = new Map<string, { members: { id: string; ok: boolean }[]; last: number }>();
-  private closed: { id: string; ok: boolean }[][] = [];
+  private open = new Map<string, { members: { id: string; ok: boolean; ordinal: number }[]; last: number }>();
+  private closed: { id: string; ok: boolean; ordinal: number }[][] = [];
   private order: string[] = [];
 
   add(h: HeadingCandidate, ok: boolean): void {
     const run = this.open.get(h.key);
     if (run && h.ordinal === run.last + 1) {
-      run.members.push({ id: h.block.id, ok });
+      run.members.push({ id: h.block.id, ok, ordinal: h.ordinal });
       run.last = h.ordinal;
       // Continuing an outer list closes the lists opened inside it.
       const idx = this.order.indexOf(h.key);
@@ -118,7 +120,7 @@ class ListRuns {
     if (run) this.close(h.key);
     this.order = this.order.filter((k) => k !== h.key);
     this.order.push(h.key);
-    this.open.set(h.key, { members: [{ id: h.block.id, ok }], last: h.ordinal ?? 0 });
+    this.open.set(h.key, { members: [{ id: h.block.id, ok, ordinal: h.ordinal ?? 0 }], last: h.ordinal ?? 0 });
   }
 
   private close(key: string): void {
@@ -127,12 +129,17 @@ class ListRuns {
     this.open.delete(key);
   }
 
-  itemIds(): string[] {
+  /** `adjacent(a, b)`: nothing stands between blocks a and b. */
+  itemIds(adjacent: (a: string, b: string) => boolean): string[] {
     for (const k of [...this.open.keys()]) this.close(k);
     const ids: string[] = [];
     for (const members of this.closed) {
       const ok = members.filter((m) => m.ok).length;
-      if (ok * 2 < members.length || ok === 0) ids.push(...members.map((m) => m.id));
+      // Three or more numbered lines back to back, none with text of its own, enumerate things (units, names).
+      // So do two such lines that continue a list begun in running text ("附件：1.… / 2.… / 3.…").
+      const backToBack = members.every((m, i) => i === 0 || adjacent(members[i - 1]!.id, m.id));
+      const bare = backToBack && (members.length >= 3 || (members.length === 2 && members[0]!.ordinal > 1));
+      if (bare || ok * 2 < members.length || ok === 0) ids.push(...members.map((m) => m.id));
       else ids.push(...members.filter((m) => !m.ok).map((m) => m.id));
     }
     return ids;

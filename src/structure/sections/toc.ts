@@ -1,4 +1,5 @@
 import type { ParagraphBlock } from "../../model/index.js";
+import { parseLabel } from "./numbering.js";
 
 const TOC_TITLE = /^目\s*录$/;
 // Dot leaders or a trailing page number after spaces/tab: "一、部门职责……1", "收支总表 .......... 5"
@@ -33,6 +34,30 @@ export function findTypedToc(paragraphs: ParagraphBlock[]): Set<string> {
       break;
     }
     i = j - 1;
+  }
+  return ids;
+}
+
+const MIN_OUTLINE_RUN = 6;
+
+/**
+ * A table of contents printed without a "目录" title: a run of short numbered lines with no text between them,
+ * after which the document starts its outline again (a line of the run reappears as a heading below it).
+ */
+export function findUntitledToc(paragraphs: ParagraphBlock[]): Set<string> {
+  const ids = new Set<string>();
+  const headingLike = (p: ParagraphBlock) => p.text.trim().length <= 40 && parseLabel(p.text.trim()) !== null;
+  for (let i = 0; i < paragraphs.length; i++) {
+    if (!headingLike(paragraphs[i]!)) continue;
+    let j = i;
+    while (j < paragraphs.length && headingLike(paragraphs[j]!)) j++;
+    if (j - i >= MIN_OUTLINE_RUN) {
+      const run = new Set(paragraphs.slice(i, j).map((p) => norm(p.text)));
+      // The first numbered line after the run (within a few lines) restarts the outline.
+      const next = paragraphs.slice(j, j + 4).find(headingLike);
+      if (next && run.has(norm(next.text))) for (const p of paragraphs.slice(i, j)) ids.add(p.id);
+    }
+    i = j;
   }
   return ids;
 }

@@ -16,7 +16,7 @@ export function compact(text: string): string {
 }
 
 /** An official table number at the start of a line: 公开01表, 表3-1, 表一, 附表2, 附件1. */
-export const TABLE_NUMBER = /^(公开\s*\d+\s*表|附\s*表\s*[\d一二三四五六七八九十]*(?:[-－—]\d+)?|表\s*[\d一二三四五六七八九十]+(?:[-－—.．]\d+)*|附件\s*[\d一二三四五六七八九十]+)[：:\s]*/;
+export const TABLE_NUMBER = /^(公开\s*\d+\s*表|公开\s*表\s*[\d一二三四五六七八九十]+|附\s*表\s*[\d一二三四五六七八九十]*(?:[-－—]\d+)?|表\s*[\d一二三四五六七八九十]+(?:[-－—.．]\d+)*|附件\s*[\d一二三四五六七八九十]+)[：:\s]*/;
 
 /** A 续表 marker: "续表", "续表2", "（续表）", "续：". */
 export const CONTINUATION = /^[（(]?\s*续\s*表\s*[\d一二三四五六七八九十]*\s*[）)]?\s*[：:]?$|^续[：:]?$/;

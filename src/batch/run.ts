@@ -1,0 +1,336 @@
+/**
+ * runBatch: discovery → shard → hash → resume check → extraction in the worker pool → outputs, manifest, NDJSON,
+ * facts. Orchestration only; extraction is extractFile in the workers.
+ *
+ * Identical inputs (same sha256) are extracted once: the first in path order is parsed and every other copy gets its
+ * own output — the same document with its own source.path — and a manifest record with status "skipped" and
+ * `duplicateOf` (or the same error, with `duplicateOf`).
+ */
+import { existsSync } from "node:fs";
+import { mkdir, readFile, readdir, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import fg from "fast-glob";
+import pLimit from "p-limit";
+import { ExtractError } from "../errors.js";
+import { DEFAULT_LIMITS, type Limits } from "../limits.js";
+import type { ExtractedDocument } from "../model/index.js";
+import { detectFormat } from "../readers/detect.js";
+import { PARSER_VERSION } from "../util/version.js";
+import { FactsWriter, factsFormatOf, type FactsDocInfo } from "../writers/facts.js";
+import { isAtomicTempFile, outputFileFor, writeAtomic } from "../writers/json.js";
+import { discoverInputs } from "./discover.js";
+import { sha256File } from "./hash.js";
+import { compactManifest, isReusable, ManifestAppender, manifestFileName, readManifest, type ManifestRecord } from "./manifest.js";
+import type { ExtractOutcome } from "./messages.js";
+import { WorkerPool } from "./pool.js";
+import { Progress } from "./progress.js";
+import { inShard, type Shard } from "./shard.js";
+import { summarize, type BatchSummary, type RunEntry } from "./summary.js";
+
+export interface BatchOptions {
+  inputs: readonly string[];
+  include?: readonly string[];
+  exclude?: readonly string[];
+  stdinPaths?: readonly string[];
+  /** Output directory (per-input JSON + manifest); null streams only (--ndjson / --facts), without resume. */
+  outDir: string | null;
+  jobs?: number;
+  maxWorkerMb?: number;
+  limits?: Partial<Limits>;
+  force?: boolean;
+  shard?: Shard | null;
+  /** Where --ndjson writes one document per line. */
+  ndjson?: NodeJS.WritableStream | null;
+  factsFile?: string | null;
+  /** Progress and warnings go here (stderr). */
+  log?: NodeJS.WriteStream | NodeJS.WritableStream;
+  quiet?: boolean;
+  cwd?: string;
+}
+
+export interface BatchResult {
+  /** One entry per input of this run (this shard), in path order. */
+  entries: RunEntry[];
+  summary: BatchSummary;
+  elapsedMs: number;
+  manifestFile: string | null;
+  factsRows: number;
+  /** Arguments that matched no file. */
+  unmatched: string[];
+}
+
+export const DEFAULT_MAX_WORKER_MB = 2048;
+
+interface HashedInput {
+  file: string;
+  relPath: string;
+  sha256: string;
+  bytes: number;
+}
+
+function posixRel(relPath: string): string {
+  return `${relPath}.json`;
+}
+
+export async function runBatch(options: BatchOptions): Promise<BatchResult> {
+  const started = performance.now();
+  const cwd = options.cwd ?? process.cwd();
+  const log = options.log ?? process.stderr;
+  const outDir = options.outDir ? path.resolve(cwd, options.outDir) : null;
+  const factsFile = options.factsFile ? path.resolve(cwd, options.factsFile) : null;
+  const factsFormat = factsFile ? factsFormatOf(factsFile) : null;
+  if (factsFile && !factsFormat) throw new ExtractError("io_error", `The facts file must end in .csv or .ndjson: ${factsFile}`);
+  const limits = { ...options.limits };
+  const timeoutMs = limits.timeoutMs ?? DEFAULT_LIMITS.timeoutMs;
+  const shard = options.shard ?? null;
+
+  // 1. Discovery and the shard's slice.
+  const discovery = await discoverInputs({
+    inputs: options.inputs,
+    include: options.include,
+    exclude: options.exclude,
+    stdinPaths: options.stdinPaths,
+    skipUnder: [outDir, factsFile].filter((p): p is string => p !== null),
+    cwd,
+  });
+  const inputs = discovery.inputs.filter((i) => inShard(i.relPath, shard));
+
+  // 2. Previous state, and temp files of a killed run.
+  const manifestFile = outDir ? path.join(outDir, manifestFileName(shard)) : null;
+  const previous = manifestFile ? await readManifest(manifestFile) : new Map<string, ManifestRecord>();
+  if (outDir) await removeTempFiles(outDir);
+  const appender = manifestFile ? new ManifestAppender(manifestFile) : null;
+  if (appender) {
+    await mkdir(outDir!, { recursive: true });
+    await appender.open();
+  }
+  const facts = factsFile && factsFormat ? new FactsWriter(factsFile, factsFormat) : null;
+  await facts?.open();
+
+  const entries = new Map<string, RunEntry>();
+  const progress = new Progress({ stream: log, quiet: options.quiet ?? false });
+  progress.update({ done: 0, total: inputs.length, failed: 0 });
+  let done = 0;
+  let failed = 0;
+  const tick = (record: ManifestRecord) => {
+    done++;
+    if (record.status === "error") failed++;
+    progress.update({ done, total: inputs.length, failed });
+  };
+
+  const record = async (entry: RunEntry) => {
+    entries.set(entry.record.path, entry);
+    if (!entry.reused) await appender?.append(entry.record);
+    tick(entry.record);
+  };
+
+  // 3. Hash every input (I/O: p-limit, not workers); unreadable files are error records.
+  const hashLimit = pLimit(8);
+  const hashed: HashedInput[] = [];
+  await Promise.all(
+    inputs.map((input) =>
+      hashLimit(async () => {
+        try {
+          hashed.push({ ...input, ...(await sha256File(input.file)) });
+        } catch (e) {
+          await record({ reused: false, record: errorRecord(input.relPath, null, null, "io_error", `Cannot read ${input.relPath}: ${(e as Error).message}. Check the path and permissions.`) });
+        }
+      }),
+    ),
+  );
+  hashed.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+
+  // 4. Group identical files; each group is extracted at most once.
+  const groups = new Map<string, HashedInput[]>();
+  for (const h of hashed) {
+    const g = groups.get(h.sha256);
+    if (g) g.push(h);
+    else groups.set(h.sha256, [h]);
+  }
+
+  const exists = (f: string) => existsSync(f);
+  const reusable = (h: HashedInput) => !options.force && outDir !== null && isReusable(previous.get(h.relPath), h.sha256, PARSER_VERSION, outDir, exists);
+
+  /** Writes one input's output (and NDJSON line, facts) from the document JSON of its group. */
+  const emitDocument = async (h: HashedInput, json: string, info: DocInfo, duplicateOf: string | undefined, durationMs: number) => {
+    const out = outDir ? outputFileFor(outDir, h.relPath) : null;
+    if (out) await writeAtomic(out, `${json}\n`);
+    await streamOut(json, h, info);
+    await record({
+      reused: false,
+      record: {
+        path: h.relPath,
+        sha256: h.sha256,
+        bytes: h.bytes,
+        format: info.format as ManifestRecord["format"],
+        status: duplicateOf === undefined ? "ok" : "skipped",
+        ...(duplicateOf !== undefined ? { duplicateOf } : {}),
+        durationMs: Math.round(durationMs),
+        output: out ? posixRel(h.relPath) : null,
+        parserVersion: PARSER_VERSION,
+        validationFailures: info.validationFailures,
+      },
+    });
+  };
+
+  const streamOut = async (json: string, h: HashedInput, info: DocInfo) => {
+    if (options.ndjson) await writeLine(options.ndjson, json);
+    if (facts && info.facts) await facts.add({ path: h.relPath, sha256: h.sha256, format: info.format, meta: info.meta }, info.facts);
+  };
+
+  /** The JSON of `doc` as if `h` had been extracted (source.path is the only per-file field). */
+  const retarget = (doc: ExtractedDocument, h: HashedInput): string => JSON.stringify({ ...doc, source: { ...doc.source, path: h.relPath } });
+
+  const pool = new WorkerPool({
+    size: Math.max(1, options.jobs ?? os.availableParallelism()),
+    timeoutMs,
+    maxWorkerMb: options.maxWorkerMb ?? DEFAULT_MAX_WORKER_MB,
+  });
+  const wantDocs = options.ndjson != null || facts !== null;
+
+  const processGroup = async (members: HashedInput[]) => {
+    const fresh = members.filter((m) => !reusable(m));
+    const kept = members.filter((m) => reusable(m));
+    // Unchanged inputs: nothing to do, except feeding the archive-wide NDJSON/facts from their outputs.
+    let keptDoc: ExtractedDocument | null = null;
+    for (const m of kept) {
+      const prev = previous.get(m.relPath)!;
+      if (prev.output && (wantDocs || fresh.length > 0)) {
+        keptDoc ??= await readOutput(outDir!, prev.output);
+        if (keptDoc && wantDocs) await streamOut(retarget(keptDoc, m), m, docInfo(keptDoc));
+      }
+      await record({ reused: true, record: prev });
+    }
+    if (fresh.length === 0) return;
+
+    const prevKept = kept[0] ? previous.get(kept[0].relPath) : undefined;
+    if (prevKept?.status === "error" && prevKept.error) {
+      for (const m of fresh) await record({ reused: false, record: errorRecord(m.relPath, m, prevKept.format, prevKept.error.code, prevKept.error.message, kept[0]!.relPath) });
+      return;
+    }
+    if (keptDoc && kept[0]) {
+      for (const m of fresh) await emitDocument(m, retarget(keptDoc, m), docInfo(keptDoc), kept[0].relPath, 0);
+      return;
+    }
+
+    const [leader, ...copies] = fresh as [HashedInput, ...HashedInput[]];
+    const outcome: ExtractOutcome = await pool.run({ file: leader.file, relPath: leader.relPath, limits, wantFacts: facts !== null });
+    if (!outcome.ok) {
+      // A worker that timed out or crashed never said what the file was; the bytes do.
+      if (outcome.format === null) outcome.format = await formatOf(leader.file);
+      await record({ reused: false, record: { ...errorRecord(leader.relPath, leader, outcome.format, outcome.error.code, outcome.error.message), durationMs: Math.round(outcome.durationMs) } });
+      for (const m of copies) await record({ reused: false, record: errorRecord(m.relPath, m, outcome.format, outcome.error.code, outcome.error.message, leader.relPath) });
+      return;
+    }
+    // The file may have changed between hashing and parsing; the worker's hash is the one the output names.
+    const info: DocInfo = { format: outcome.format, meta: outcome.meta, facts: outcome.facts, validationFailures: outcome.validationFailures };
+    await emitDocument({ ...leader, sha256: outcome.sha256, bytes: outcome.bytes }, outcome.json, info, undefined, outcome.durationMs);
+    if (copies.length > 0) {
+      const doc = JSON.parse(outcome.json) as ExtractedDocument;
+      for (const m of copies) await emitDocument(m, retarget(doc, m), info, leader.relPath, 0);
+    }
+  };
+
+  // Bounded in flight: the pool queues work anyway, this keeps finished-but-unwritten documents few.
+  const groupLimit = pLimit(Math.max(2, (options.jobs ?? os.availableParallelism()) * 2));
+  try {
+    await Promise.all([...groups.values()].map((g) => groupLimit(() => processGroup(g))));
+  } finally {
+    await pool.close();
+    progress.stop();
+  }
+
+  // Missing paths named explicitly are errors too: nothing asked for is silently dropped.
+  const unmatched: string[] = [];
+  for (const arg of discovery.unmatched) {
+    if (fg.isDynamicPattern(arg)) unmatched.push(arg);
+    else {
+      const rec = errorRecord(arg, null, null, "io_error", `Cannot read ${arg}: no such file or directory.`);
+      entries.set(rec.path, { reused: false, record: rec });
+    }
+  }
+
+  await facts?.close();
+  if (appender && manifestFile) {
+    await appender.flush();
+    // The archive's state: previous records of inputs this run did not see stay (another shard, a subset run).
+    const merged = new Map(previous);
+    for (const [p, e] of entries) if (!discovery.unmatched.includes(p)) merged.set(p, e.record);
+    await compactManifest(manifestFile, merged);
+  }
+
+  const ordered = [...entries.values()].sort((a, b) => (a.record.path < b.record.path ? -1 : a.record.path > b.record.path ? 1 : 0));
+  const elapsedMs = performance.now() - started;
+  return { entries: ordered, summary: summarize(ordered), elapsedMs, manifestFile, factsRows: facts?.rows ?? 0, unmatched };
+}
+
+interface DocInfo {
+  format: string;
+  meta: FactsDocInfo["meta"];
+  facts: ExtractedDocument["facts"] | null;
+  validationFailures: number;
+}
+
+function docInfo(doc: ExtractedDocument): DocInfo {
+  return {
+    format: doc.source.format,
+    meta: { fiscalYear: doc.meta.fiscalYear, docKind: doc.meta.docKind, scope: doc.meta.scope, entity: doc.meta.entity },
+    facts: doc.facts,
+    validationFailures: doc.validations.filter((v) => v.status === "fail").length,
+  };
+}
+
+function errorRecord(
+  relPath: string,
+  h: { sha256: string; bytes: number } | null,
+  format: ManifestRecord["format"],
+  code: NonNullable<ManifestRecord["error"]>["code"],
+  message: string,
+  duplicateOf?: string,
+): ManifestRecord {
+  return {
+    path: relPath,
+    sha256: h?.sha256 ?? null,
+    bytes: h?.bytes ?? null,
+    format,
+    status: "error",
+    error: { code, message },
+    ...(duplicateOf !== undefined ? { duplicateOf } : {}),
+    durationMs: 0,
+    output: null,
+    parserVersion: PARSER_VERSION,
+  };
+}
+
+async function formatOf(file: string): Promise<ManifestRecord["format"]> {
+  try {
+    return detectFormat(await readFile(file));
+  } catch {
+    return null;
+  }
+}
+
+async function readOutput(outDir: string, output: string): Promise<ExtractedDocument | null> {
+  try {
+    return JSON.parse(await readFile(path.join(outDir, ...output.split("/")), "utf8")) as ExtractedDocument;
+  } catch {
+    return null;
+  }
+}
+
+function writeLine(stream: NodeJS.WritableStream, line: string): Promise<void> {
+  if (stream.write(`${line}\n`)) return Promise.resolve();
+  return new Promise((resolve) => stream.once("drain", () => resolve()));
+}
+
+/** Temp files of writes a killed run did not finish. */
+async function removeTempFiles(outDir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = (await readdir(outDir, { recursive: true })) as string[];
+  } catch {
+    return;
+  }
+  await Promise.all(names.filter((n) => isAtomicTempFile(path.basename(n))).map((n) => rm(path.join(outDir, n), { force: true })));
+}

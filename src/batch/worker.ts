@@ -1,0 +1,56 @@
+/** Extraction worker: runs extractFile for each task the pool sends and answers with JSON or a typed error. */
+import { parentPort } from "node:worker_threads";
+import { extractFile } from "../extract.js";
+import { toExtractError } from "../errors.js";
+import type { SourceFormat } from "../model/index.js";
+import type { ExtractOutcome, ExtractTask, WorkerMessage } from "./messages.js";
+
+const port = parentPort;
+if (!port) throw new Error("src/batch/worker is a worker_threads entry, not a module to import");
+
+/**
+ * Test hooks, active only with DISCLOSURE_EXTRACT_BATCH_TEST_HOOKS=1: a per-document delay (to kill a run
+ * mid-way deterministically), and files whose name contains "__hang__" / "__explode__" (a stuck worker, a worker
+ * over its memory ceiling).
+ */
+const hooks = process.env.DISCLOSURE_EXTRACT_BATCH_TEST_HOOKS === "1";
+const delayMs = hooks ? Number(process.env.DISCLOSURE_EXTRACT_BATCH_TEST_DELAY_MS ?? 0) : 0;
+
+async function testHooks(file: string): Promise<void> {
+  if (!hooks) return;
+  if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
+  if (file.includes("__hang__")) for (;;) Math.sqrt(Math.random()); // busy, as a parser stuck in a loop would be
+  if (file.includes("__explode__")) {
+    const hog: number[][] = [];
+    for (let i = 0; ; i++) hog.push(new Array<number>(1_000_000).fill(i + 0.5)); // ~8 MB a step: the ceiling is hit fast
+  }
+}
+
+async function run(task: ExtractTask): Promise<ExtractOutcome> {
+  const started = performance.now();
+  try {
+    await testHooks(task.file);
+    const doc = await extractFile(task.file, { path: task.relPath, limits: task.limits });
+    return {
+      id: task.id,
+      ok: true,
+      json: JSON.stringify(doc),
+      format: doc.source.format,
+      sha256: doc.source.sha256,
+      bytes: doc.source.bytes,
+      meta: { fiscalYear: doc.meta.fiscalYear, docKind: doc.meta.docKind, scope: doc.meta.scope, entity: doc.meta.entity },
+      facts: task.wantFacts ? doc.facts : null,
+      validationFailures: doc.validations.filter((v) => v.status === "fail").length,
+      durationMs: performance.now() - started,
+    };
+  } catch (e) {
+    const err = toExtractError(e);
+    const format = typeof err.details.format === "string" ? (err.details.format as SourceFormat) : null;
+    return { id: task.id, ok: false, error: { code: err.code, message: err.message }, format, durationMs: performance.now() - started };
+  }
+}
+
+port.on("message", (task: ExtractTask) => {
+  void run(task).then((outcome) => port.postMessage({ type: "done", outcome } satisfies WorkerMessage));
+});
+port.postMessage({ type: "ready" } satisfies WorkerMessage);

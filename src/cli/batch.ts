@@ -1,0 +1,120 @@
+/** `disclosure-extract batch`: argument parsing and exit codes around runBatch (src/batch). */
+import { createInterface } from "node:readline";
+import os from "node:os";
+import { DEFAULT_MAX_WORKER_MB, runBatch } from "../batch/run.js";
+import { parseShard } from "../batch/shard.js";
+import { formatSummary } from "../batch/summary.js";
+import { factsFormatOf } from "../writers/facts.js";
+import { parseCommandArgs, UsageError, withUsage } from "./args.js";
+import { limitsFromFlags, LIMIT_FLAGS } from "./limit-flags.js";
+
+export const BATCH_HELP = `Usage: disclosure-extract batch <dir|file|glob|->... -o OUTDIR [options]
+
+Extracts every document of an archive in parallel. Directories are searched recursively; "-" reads paths from
+stdin, one per line. Every file is taken (formats are detected from the bytes) except hidden files and folders,
+Office lock files (~$*), Thumbs.db and desktop.ini; a file that is not a supported document gets an error record.
+
+Output:
+  OUTDIR/<input path>.json   one document per input, mirroring the input tree (compact JSON, written atomically)
+  OUTDIR/manifest.jsonl      one record per input: path, sha256, bytes, format, status ok|error|skipped,
+                             error {code, message}, duplicateOf, durationMs, output, parserVersion
+Re-running skips inputs whose sha256 and parser version match the manifest (--force redoes them). Identical
+files are extracted once: copies get their own output and status "skipped" with duplicateOf.
+
+Options:
+  -o, --out DIR            output directory (required unless --ndjson or --facts)
+      --include GLOB       only files matching GLOB inside directories (repeatable; "*.pdf" matches any depth)
+      --exclude GLOB       leave out files matching GLOB (repeatable)
+  -j, --jobs N             worker threads (default: ${os.availableParallelism()}, the number of cores)
+      --max-worker-mb N    heap ceiling per worker in MB; a document over it is a too_large error (default ${DEFAULT_MAX_WORKER_MB})
+      --force              extract everything again, ignoring the manifest
+      --shard I/N          only the inputs of shard I of N (0 ≤ I < N), split by a hash of the path
+      --ndjson             also stream each document as one JSON line to stdout
+      --facts FILE         write all facts of the archive, one row each, to FILE (.csv or .ndjson)
+  -q, --quiet              no progress and no summary
+${LIMIT_FLAGS}
+  -h, --help               this help
+
+The per-document time limit is --timeout-ms; a document over it is stopped (timeout error) and the batch goes on.
+Progress goes to stderr: a bar on a terminal, otherwise a line every 5 s. The summary at the end (stderr) counts
+documents by status and format and lists the slowest files and validation failures.
+Exit codes: 0 every document extracted, 1 some documents failed (all others written), 2 usage error.`;
+
+async function readStdinLines(): Promise<string[]> {
+  const lines: string[] = [];
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) lines.push(line);
+  return lines;
+}
+
+function positiveInt(value: unknown, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${flag} takes a positive whole number, not "${String(value)}".`);
+  return n;
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
+export function batchCommand(argv: string[]): Promise<number> {
+  return withUsage(BATCH_HELP, async () => {
+    const { values, positionals } = parseCommandArgs(argv, {
+      out: { type: "string", short: "o" },
+      include: { type: "string", multiple: true },
+      exclude: { type: "string", multiple: true },
+      jobs: { type: "string", short: "j" },
+      "max-worker-mb": { type: "string" },
+      force: { type: "boolean" },
+      shard: { type: "string" },
+      ndjson: { type: "boolean" },
+      facts: { type: "string" },
+      quiet: { type: "boolean", short: "q" },
+      help: { type: "boolean", short: "h" },
+      ...limitsFromFlags.options,
+    });
+    if (values.help) {
+      process.stdout.write(`${BATCH_HELP}\n`);
+      return 0;
+    }
+    if (positionals.length === 0) throw new UsageError("batch needs at least one directory, file, glob or - (paths on stdin).");
+    const outDir = typeof values.out === "string" ? values.out : null;
+    const factsFile = typeof values.facts === "string" ? values.facts : null;
+    if (!outDir && !values.ndjson && !factsFile) throw new UsageError("batch needs -o OUTDIR (or --ndjson / --facts to stream only).");
+    if (factsFile && !factsFormatOf(factsFile)) throw new UsageError(`--facts FILE must end in .csv or .ndjson, not "${factsFile}".`);
+    const shard = typeof values.shard === "string" ? parseShard(values.shard) : null;
+    if (typeof values.shard === "string" && !shard) throw new UsageError(`--shard takes I/N with 0 ≤ I < N, e.g. 0/4, not "${values.shard}".`);
+    const jobs = positiveInt(values.jobs, "jobs");
+    const maxWorkerMb = positiveInt(values["max-worker-mb"], "max-worker-mb");
+    const limits = limitsFromFlags.parse(values);
+    const quiet = values.quiet === true;
+
+    const stdinPaths = positionals.includes("-") ? await readStdinLines() : [];
+    const result = await runBatch({
+      inputs: positionals,
+      include: strings(values.include),
+      exclude: strings(values.exclude),
+      stdinPaths,
+      outDir,
+      ...(jobs !== undefined ? { jobs } : {}),
+      ...(maxWorkerMb !== undefined ? { maxWorkerMb } : {}),
+      limits,
+      force: values.force === true,
+      shard,
+      ndjson: values.ndjson ? process.stdout : null,
+      factsFile,
+      log: process.stderr,
+      quiet,
+    });
+    for (const arg of result.unmatched) process.stderr.write(`batch: nothing matches ${arg}\n`);
+    if (result.entries.length === 0) {
+      if (shard && result.unmatched.length === 0) {
+        if (!quiet) process.stderr.write(`batch: shard ${shard.index}/${shard.count} holds no inputs\n`);
+        return 0;
+      }
+      throw new UsageError("batch found no input files.");
+    }
+    if (!quiet) process.stderr.write(formatSummary(result.summary, result.elapsedMs));
+    return result.entries.some((e) => e.record.status === "error") ? 1 : 0;
+  });
+}

@@ -1,0 +1,31 @@
+/** JSON output files: atomic writes (temp file + rename) and the output path of an input in a batch. */
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+let tempCounter = 0;
+
+/** Suffix of the temp files writeAtomic leaves behind only when the process is killed mid-write. */
+export const TEMP_SUFFIX = ".tmp";
+
+/** Temp file then rename in the same directory: a reader of `file` never sees half a document, even after a kill. */
+export async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${tempCounter++}${TEMP_SUFFIX}`;
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, file);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** True for a temp file writeAtomic made for some target ("a.json.123.4.tmp"). */
+export function isAtomicTempFile(name: string): boolean {
+  return /\.\d+\.\d+\.tmp$/.test(name);
+}
+
+/** Where the JSON of input `relPath` (posix, relative to the archive base) goes: the input tree mirrored, "name.ext.json". */
+export function outputFileFor(outDir: string, relPath: string): string {
+  return path.join(outDir, ...relPath.split("/")) + ".json";
+}
