@@ -99,6 +99,7 @@ export async function extractBytes(bytes: Uint8Array, options: ExtractOptions = 
 
   const { meta, facts, validations } = analyzeBudget({
     paragraphs: bodyParagraphs,
+    captions: blocks.filter((b): b is ParagraphBlock => b.type === "paragraph" && (b.role === "caption" || b.role === undefined)),
     sections,
     spansByBlock,
     tables,

@@ -11,13 +11,15 @@ export interface BudgetInput {
   sections: Section[];
   spansByBlock: ReadonlyMap<string, AmountSpan[]>;
   containerTitle?: string;
+  /** Caption paragraphs of tables: a table-only edition's year and publisher are printed there. */
+  captions?: ParagraphBlock[];
   /** Tables whose standard rows and columns state facts (cell evidence), merged with the narrative's. */
   tables?: Table[];
 }
 
 /** The budget layer: meta, facts with evidence, and the document's arithmetic checked. */
 export function analyzeBudget(input: BudgetInput): { meta: Meta; facts: Fact[]; validations: Validation[] } {
-  const meta = readMeta(input.paragraphs, input.containerTitle);
+  const meta = readMeta(input.paragraphs, input.containerTitle, input.captions);
   const basis: Fact["basis"] | undefined = meta.docKind === "final_account" ? "final" : meta.docKind === "budget" ? "budget" : undefined;
   const sectionTitles = titlesByBlock(input.sections);
   const mentions = [...narrativeFacts({ paragraphs: input.paragraphs, spansByBlock: input.spansByBlock, sectionTitles, ...(meta.entity ? { entity: meta.entity } : {}) }), ...tableFacts(input.tables ?? [], meta.fiscalYear)];

@@ -2,6 +2,9 @@ import { extractFile } from "../extract.js";
 import { isExtractError, toExtractError } from "../errors.js";
 import { parseCommandArgs, UsageError, withUsage } from "./args.js";
 import { writeAtomic } from "../writers/json.js";
+import { tableCsvFileName, tableToCsv } from "../writers/tables-csv.js";
+import { FACT_COLUMNS, factRows, factRowToCsv, factRowToNdjson, factsFormatOf } from "../writers/facts.js";
+import path from "node:path";
 import { limitsFromFlags, LIMIT_FLAGS } from "./limit-flags.js";
 
 const HELP = `Usage: disclosure-extract extract FILE [options]
@@ -12,6 +15,8 @@ document as JSON on stdout.
 Options:
   -o, --out FILE       write the JSON to FILE instead of stdout (atomically: temp file + rename)
       --compact        one line of JSON instead of indented
+      --tables-csv DIR the document's tables as CSV files in DIR (header path per column, one line per row)
+      --facts-csv FILE the long-format facts (path, key, yuan, raw, unit, evidence …) as CSV (.csv) or NDJSON (.ndjson)
 ${LIMIT_FLAGS}
   -h, --help           this help
 
@@ -22,6 +27,8 @@ export function extractCommand(argv: string[]): Promise<number> {
     const { values, positionals } = parseCommandArgs(argv, {
       out: { type: "string", short: "o" },
       compact: { type: "boolean" },
+      "tables-csv": { type: "string" },
+      "facts-csv": { type: "string" },
       help: { type: "boolean", short: "h" },
       ...limitsFromFlags.options,
     });
@@ -36,6 +43,17 @@ export function extractCommand(argv: string[]): Promise<number> {
       const json = values.compact ? JSON.stringify(doc) : JSON.stringify(doc, null, 2);
       if (typeof values.out === "string") await writeAtomic(values.out, `${json}\n`);
       else process.stdout.write(`${json}\n`);
+      if (typeof values["tables-csv"] === "string") {
+        const dir = values["tables-csv"];
+        await Promise.all(doc.tables.map((t, i) => writeAtomic(path.join(dir, tableCsvFileName(t, i)), tableToCsv(t))));
+      }
+      if (typeof values["facts-csv"] === "string") {
+        const file = values["facts-csv"];
+        const ndjson = factsFormatOf(file) === "ndjson";
+        const rows = factRows({ path: doc.source.path, sha256: doc.source.sha256, format: doc.source.format, meta: doc.meta }, doc.facts);
+        const header = ndjson ? "" : `${FACT_COLUMNS.join(",")}\n`;
+        await writeAtomic(file, header + rows.map(ndjson ? factRowToNdjson : factRowToCsv).join(""));
+      }
       return 0;
     } catch (e) {
       if (e instanceof UsageError) throw e;

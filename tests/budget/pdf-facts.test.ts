@@ -54,6 +54,8 @@ describe("江苏省人大常委会办公厅 2019 公开表 (PDF, 万元, three-p
   test("12 numbered tables with titles and 万元", () => {
     expect(doc.tables.map((t) => t.number)).toEqual(["公开表一", "公开表二", "公开表三", "公开表四", "公开表五", "公开表六", "公开表七", "公开表八", "公开表九", "公开表十", "公开表十一", "公开表十二"]);
     expect(doc.tables[0]!.title).toBe("收支预算总表");
+    // A table-only edition: the year from "2019年政府采购预算表", the entity from the "部门：" line.
+    expect(doc.meta).toMatchObject({ fiscalYear: 2019, docKind: "budget", entity: "江苏省人大常委会办公厅" });
     expect(doc.tables.every((t) => t.unit?.unit === "万元")).toBe(true);
   });
 

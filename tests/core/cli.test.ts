@@ -39,3 +39,22 @@ describe("CLI", () => {
     expect(unknown.code).toBe(2);
   });
 });
+
+describe("CLI writers for spreadsheet users", () => {
+  test("extract --tables-csv and --facts-csv write each table and the long-format facts", async () => {
+    const { mkdtemp, readdir, readFile } = await import("node:fs/promises");
+    const os = await import("node:os");
+    const path = await import("node:path");
+    const dir = await mkdtemp(path.join(os.tmpdir(), "de-cli-"));
+    await cli("extract", samples("luancheng-wangxin-2020-budget.txt"), "-o", path.join(dir, "doc.json"), "--tables-csv", path.join(dir, "tables"), "--facts-csv", path.join(dir, "facts.csv"));
+    const tables = (await readdir(path.join(dir, "tables"))).sort();
+    expect(tables).toHaveLength(12);
+    const assets = tables.find((f) => f.includes("固定资产占用情况表"))!;
+    const csv = await readFile(path.join(dir, "tables", assets), "utf8");
+    expect(csv).toContain("资产总额");
+    expect(csv).toContain("9.3342");
+    const facts = (await readFile(path.join(dir, "facts.csv"), "utf8")).trim().split("\n");
+    expect(facts[0]).toBe("path,sha256,format,fiscal_year,doc_kind,scope,entity,key,basis,name,yuan,unit,raw,evidence");
+    expect(facts.some((l) => l.includes(",income.total,budget,,3407700,万元,340.77万元,"))).toBe(true);
+  });
+});

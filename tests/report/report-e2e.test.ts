@@ -169,9 +169,9 @@ describe.skipIf(!hasChromium)("HTML report in headless Chromium", () => {
     const doc = await extractFile(samples("kunming-shenji-2026-budget.html"));
     const page = await open(doc, "kunming");
     const sections = flattenSections(doc.sections).length;
-    expect(sections).toBeGreaterThan(50);
+    // 一、…九、 with their （一）… children (tests/core/real-trees.test.ts asserts the tree itself).
+    expect(sections).toBeGreaterThan(20);
     expect(await navSectionCount(page)).toBe(sections);
-    // Positioned pages come out with tables, so table cells carry marks too.
     expect(await page.locator("mark.amt").count()).toBe(doc.amounts.length);
     await spansMatch(page, doc);
     const anchors = new AnchorIndex(doc);
