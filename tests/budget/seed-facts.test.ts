@@ -1,4 +1,8 @@
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, test } from "vitest";
+import { convertWithSoffice, findSoffice } from "../../src/readers/doc/soffice.js";
 import { extractFile } from "../../src/extract.js";
 import type { ExtractedDocument, Fact } from "../../src/model/index.js";
 import { samples } from "../helpers.js";
@@ -6,8 +10,21 @@ import { samples } from "../helpers.js";
 const fact = (doc: ExtractedDocument, key: string): Fact | undefined => doc.facts.find((f) => f.key === key);
 const yuan = (doc: ExtractedDocument, key: string) => fact(doc, key)?.yuan;
 
-describe("seed facts: 栾城区委网信办2020年部门预算 (text)", async () => {
-  const doc = await extractFile(samples("luancheng-wangxin-2020-budget.txt"));
+/** The seed as LibreOffice renders the .docx to HTML: a third, independent rendering of the same document. */
+async function seedAsHtml(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "seed-html-"));
+  await convertWithSoffice(findSoffice()!, samples("luancheng-wangxin-2020-budget.docx"), dir, path.join(dir, "profile"), "html", 120_000);
+  return path.join(dir, "luancheng-wangxin-2020-budget.html");
+}
+
+const renderings: [string, () => Promise<string>][] = [
+  ["text", async () => samples("luancheng-wangxin-2020-budget.txt")],
+  ["docx", async () => samples("luancheng-wangxin-2020-budget.docx")],
+  ...(findSoffice() ? [["html (LibreOffice rendering of the .docx)", seedAsHtml] as [string, () => Promise<string>]] : []),
+];
+
+describe.each(renderings)("seed facts: 栾城区委网信办2020年部门预算 (%s)", async (_name, file) => {
+  const doc = await extractFile(await file());
 
   test("meta: year, kind, scope, entity with evidence", () => {
     expect(doc.meta).toMatchObject({ fiscalYear: 2020, docKind: "budget", scope: "department", entity: "栾城区委网信办", region: "栾城区" });
