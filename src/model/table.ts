@@ -120,6 +120,11 @@ export const Table = z
      */
     records: z.array(z.record(z.string(), z.string())).optional(),
     provenance: z.array(Provenance).min(1),
+    /**
+     * Side-by-side panels of one table (收入 | 支出 in a 收支总表; 人员经费 | 公用经费): each a label column and its
+     * figures. Absent when the table has one panel.
+     */
+    panels: z.array(z.object({ name: z.string(), columns: z.array(z.number().int().nonnegative()).min(1) }).strict()).optional(),
     /** The source tables this one was built from (more than one when stitched). */
     parts: z.array(TablePart).min(1).optional(),
   })

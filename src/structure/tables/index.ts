@@ -4,7 +4,7 @@
  */
 import type { ParagraphBlock, RawRow, RawTableBlock, ReaderBlock } from "../../model/blocks.js";
 import type { Warning } from "../../model/budget.js";
-import type { MoneyUnit, Table, TablePart } from "../../model/table.js";
+import type { MoneyUnit, Table, TableColumn, TablePart } from "../../model/table.js";
 import { buildGrid, type BuiltGrid } from "./grid.js";
 import { layoutRows, rowOrigins, rowSignature, type RowLayout } from "./layout.js";
 import { buildColumns } from "./columns.js";
@@ -133,6 +133,8 @@ function assemble(parts: Part[], joins: (TablePart["joinedBy"] | undefined)[], c
     parts: partInfo,
   };
   table.cells = typeCells(g, layout.kinds, columns, table.rows);
+  const panels = detectPanels(columns);
+  if (panels) table.panels = panels;
   const records = buildRecords(g, layout.kinds, layout.keyValueRows, columns);
   if (records) table.records = records;
   if (columns.some((c) => c.kind === "amount" && c.unit === null)) {
@@ -186,4 +188,38 @@ export function buildTables(blocks: ReaderBlock[]): BuildTablesResult {
   const tables = groups.map((g) => assemble(g.parts, g.joins, captionBlockIds, warnings));
   for (const [i, g] of groups.entries()) for (const p of g.parts) tableIdByBlock.set(p.block.id, tables[i]!.id);
   return { tables, captionBlockIds, tableIdByBlock, warnings };
+}
+
+/**
+ * Splits the columns where a label column follows a figure column: "收入 项目 | 金额 | 支出 项目 | 金额 …" is two
+ * panels. A panel is named by the header its columns share at the top ("收入"), else by its label column.
+ */
+function detectPanels(columns: readonly TableColumn[]): { name: string; columns: number[] }[] | undefined {
+  const isLabel = (c: TableColumn) => c.kind === "name" || c.kind === "code";
+  const isFigure = (c: TableColumn) => c.kind === "amount" || c.kind === "percent" || c.kind === "count";
+  const segments: TableColumn[][] = [];
+  let sawFigure = false;
+  for (const c of columns) {
+    if (isLabel(c) && sawFigure) {
+      segments.push([]);
+      sawFigure = false;
+    }
+    if (segments.length === 0) segments.push([]);
+    segments[segments.length - 1]!.push(c);
+    if (isFigure(c)) sawFigure = true;
+  }
+  if (segments.length < 2 || !segments.every((s) => s.some(isLabel) && s.some(isFigure))) return undefined;
+  // Each panel must sit under a header of its own ("收入", "支出 / 功能分类"); otherwise it is one table whose first
+  // columns merely describe the rest.
+  const names = segments.map(sharedHeader);
+  if (names.some((n) => n === null)) return undefined;
+  return segments.map((s, i) => ({ name: names[i]!, columns: s.map((c) => c.index) }));
+}
+
+/** The header path all columns of a panel share above their own leaf, joined with " / "; null when none. */
+function sharedHeader(cols: readonly TableColumn[]): string | null {
+  const first = cols[0]!.path;
+  let n = 0;
+  while (n < first.length - 1 && cols.every((c) => c.path.length > n + 1 && c.path[n] === first[n])) n++;
+  return n > 0 ? first.slice(0, n).join(" / ") : null;
 }
