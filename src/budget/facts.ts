@@ -66,6 +66,14 @@ export function narrativeFacts(input: NarrativeInput): FactMention[] {
         decimals: decimalsOf(s.text),
         multiplier: multiplierOf(s),
       });
+      // "增加基本支出844.15万元": the change word before the label makes it a change of that subject.
+      const changeBefore = !s.change && s.label ? /(增加|减少|增长|下降|降低)$/.exec(p.text.slice(Math.max(0, s.label.start - 3), s.label.start)) : null;
+      if (changeBefore) {
+        const subjectKey = keyOfLabel(s.label!.text, context);
+        const key = subjectKey ? CHANGE_KEY_OF[subjectKey] : undefined;
+        if (key) out.push(mention(key, /减少|下降|降低/.test(changeBefore[1]!) ? neg(s.yuan!) : s.yuan!));
+        continue;
+      }
       if (s.change) {
         // The subject is the label, else the clause before the figure ("其中：基本支出增加77.8万元"), else the figure
         // the sentence is about ("2020年收支安排340.77万元，较2019年增加191.49万元").

@@ -28,7 +28,7 @@ const SUM_RULES: SumRule[] = [
   },
   { rule: "three_public.parts=total", total: "three_public.total", parts: ["three_public.overseas", "three_public.vehicle", "three_public.reception"], minParts: 2 },
   { rule: "three_public.vehicle.purchase+operation=vehicle", total: "three_public.vehicle", parts: ["three_public.vehicle.purchase", "three_public.vehicle.operation"], minParts: 2 },
-  { rule: "change.basic+project=total", total: "change.total", parts: ["change.basic", "change.project"], minParts: 2 },
+  { rule: "change.basic+project=total", total: "change.total", parts: ["change.basic", "change.project", "change.reserve"], minParts: 2 },
   { rule: "procurement.goods+works+services=total", total: "procurement.total", parts: ["procurement.goods", "procurement.works", "procurement.services"], minParts: 2 },
 ];
 

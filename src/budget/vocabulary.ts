@@ -35,8 +35,8 @@ export const MONEY_KEYS: KeyPattern[] = [
   { key: "income.special_account", re: /财政专户(?:核拨|管理资金)?(?:收入)?$/ },
   { key: "income.business", re: /事业收入$/ },
   { key: "income.operating", re: /(?<!事业单位)经营收入$/ },
-  { key: "income.carryover", re: /上年结转(?:结余)?(?:收入)?$|年初结转和结余$|上年结余$/ },
-  { key: "income.other", re: /其他(?:来源)?收入$/ },
+  { key: "income.carryover", re: /上年结转(?:和?结余)?(?:资金|收入)?$|年初结转和结余$|上年结余$/ },
+  { key: "income.other", re: /其他(?:来源|资金)?收入$/ },
   { key: "expenditure.basic.personnel", re: /人员(?:经费|支出)$/ },
   { key: "expenditure.basic.public", re: /(?:日常)?公用(?:经费|支出)$/ },
   { key: "expenditure.basic", re: /基本支出(?:预算)?$/ },
@@ -57,6 +57,7 @@ export const CHANGE_KEY_OF: Record<string, string> = {
   "income_expenditure.total": "change.total",
   "expenditure.basic": "change.basic",
   "expenditure.project": "change.project",
+  "expenditure.reserve": "change.reserve",
 };
 
 /**
@@ -69,15 +70,34 @@ export const SCOPE_TOTAL_KEYS = new Set(["income.fiscal_total", "expenditure.fis
 const LEAD = /^(?:其中[：:]?|包括|主要(?:为|是|用于|包括)?|用于|分别为|一是|二是|三是|四是|五是|我部门|本部门|部门|[，,、：:；;])+/;
 const TRAIL = /(?:共计|合计|总计|预算安排|安排|预算数|为|是|共|计|达)+$/;
 
+// "收入预算总计", "其他资金收入预算": the budget/final wording after a name — but not the 预算 of 一般公共预算 or 基金预算.
+const KIND_SUFFIX = /(?<!公共|基金|经营|资本|政府性)(?:预算数|预算|决算数|决算)$/;
+
 export function normalizeLabel(label: string): string {
-  return label.replace(/\s+/g, "").replace(/[“”"‘’]/g, "").replace(LEAD, "").replace(TRAIL, "");
+  return label.replace(/\s+/g, "").replace(/[“”"‘’]/g, "").replace(LEAD, "").replace(TRAIL, "").replace(KIND_SUFFIX, "").replace(TRAIL, "");
 }
+
+/** 功能分类 names carry their level: "公务接待费（款）支出" is a classification line, not the 三公 fact. */
+const CLASSIFICATION_NAME = /[（(][类款项][）)]/;
+/** "上年结转结余的一般公共预算收入" is carried-over money, whatever source it names. */
+const CARRIED_OVER = /结转|结余/;
+/** "一般公共预算拨款政府采购": the procurement funded by one source, a part of the department's procurement. */
+const FUNDED_PROCUREMENT = /(?:拨款|资金|(?:一般公共|基金|国有资本经营)预算)[^，。；：:]{0,4}政府采购/;
 
 export function keyOfLabel(label: string, context: string): string | undefined {
   const l = normalizeLabel(label);
-  if (!l) return undefined;
+  if (!l || CLASSIFICATION_NAME.test(l)) return undefined;
   for (const k of MONEY_KEYS) {
-    if (k.re.test(l) && (!k.context || k.context.test(context))) return k.key;
+    if (!k.re.test(l) || (k.context && !k.context.test(context))) continue;
+    if (CARRIED_OVER.test(l) && k.key !== "income.carryover") return undefined;
+    if (k.key.startsWith("procurement.") && FUNDED_PROCUREMENT.test(k.key === "procurement.total" ? l : lastClause(context))) return undefined;
+    return k.key;
   }
   return undefined;
+}
+
+/** The text after the last sentence or list break: where a figure's own scope is stated. */
+function lastClause(context: string): string {
+  const i = Math.max(context.lastIndexOf("。"), context.lastIndexOf("；"), context.lastIndexOf("\n"));
+  return context.slice(i + 1);
 }

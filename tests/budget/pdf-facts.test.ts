@@ -28,7 +28,10 @@ describe("上海 普陀区社会福利院 2024 单位预算 (PDF, tables in 元,
     expect(status(doc, "consistent:income.total")).toBe("pass");
     expect(yuan(doc, "income.fiscal_total")).toBe("9501200");
     expect(yuan(doc, "income.business")).toBe("2620000");
-    expect(yuan(doc, "expenditure.fiscal_total")).toBe("9501164");
+    // "财政拨款支出预算950.12万元" and the 财政拨款收支总表's 9,501,164 元: one fact, two pieces of evidence.
+    expect(yuan(doc, "expenditure.fiscal_total")).toBe("9501200");
+    expect(facts(doc, "expenditure.fiscal_total")[0]!.evidence.map((e) => e.quote)).toEqual(["950.12万元", "9,501,164"]);
+    expect(status(doc, "consistent:expenditure.fiscal_total")).toBe("pass");
   });
 
   test("三公 from the narrative and the 万元 table agree", () => {
