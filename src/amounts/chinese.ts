@@ -150,8 +150,10 @@ function evaluateInteger(tokens: readonly NumeralToken[]): string | null {
   let prev: NumeralToken | null = null;
   let lastUnit: bigint | null = null; // the unit just before a trailing digit, for 一万三
   let zeroSinceUnit = false;
+  let decimalUnit = false; // 10.1万: a decimal figure with its unit must end the numeral (10.1万零100 is not one)
 
   for (const tk of tokens) {
+    if (decimalUnit && tk.t !== "big") return null;
     switch (tk.t) {
       case "digit":
         if (tk.zero) {
@@ -175,8 +177,10 @@ function evaluateInteger(tokens: readonly NumeralToken[]): string | null {
         zeroSinceUnit = false;
         break;
       case "small": {
-        if (prev?.t === "small") return null;
+        // 一百十一 = 111: a smaller unit straight after a larger one counts one of it; 百十, 十百 are not numbers.
+        if (prev?.t === "small" && !(lastUnit !== null && tk.mult < lastUnit && tk.mult === 10n && prev.mult === 100n)) return null;
         const figure = pending ?? "1";
+        if (figure.includes(".")) decimalUnit = true;
         section = add(section, scaleBy(figure, tk.mult.toString()));
         pending = null;
         lastUnit = tk.mult;
@@ -184,6 +188,7 @@ function evaluateInteger(tokens: readonly NumeralToken[]): string | null {
         break;
       }
       case "big": {
+        if (pending !== null && pending.includes(".")) decimalUnit = true;
         const x = add(section, pending ?? "0");
         if (prev?.t === "big") {
           if (x !== "0") return null;

@@ -20,8 +20,19 @@ export const AmountSpan = z
     /** For money: the value in 元, exact. */
     yuan: DecimalString.optional(),
     approx: z.enum(["about", "more_than", "less_than", "at_least", "at_most"]).optional(),
+    /**
+     * A range (500—1000元, 三五百块) or a bound (大于20: min only). min/max as printed in the span's unit,
+     * minYuan/maxYuan for money. An absent end is open; inclusivity is stated only when the text says it.
+     */
     range: z
-      .object({ min: DecimalString, max: DecimalString, minYuan: DecimalString.optional(), maxYuan: DecimalString.optional() })
+      .object({
+        min: DecimalString.optional(),
+        max: DecimalString.optional(),
+        minYuan: DecimalString.optional(),
+        maxYuan: DecimalString.optional(),
+        minInclusive: z.boolean().optional(),
+        maxInclusive: z.boolean().optional(),
+      })
       .strict()
       .optional(),
     /** A change word next to an unsigned figure: 增加/增长/上升 → increase, 减少/下降/降低 → decrease. */

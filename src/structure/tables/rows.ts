@@ -44,7 +44,14 @@ export function describeRows(g: BuiltGrid, kinds: readonly RowKind[], columns: r
   const firstFigure = columns.find((c) => c.kind === "amount" || c.kind === "percent" || c.kind === "count")?.index ?? columns.length;
   const labelPanel = columns.filter((c) => c.index < firstFigure);
   const codeCols = labelPanel.filter((c) => c.kind === "code").map((c) => c.index);
-  const splitCols = codeCols.filter((c) => /^(类|款|项)$/.test(compact(columns[c]?.path.at(-1) ?? "")));
+  // The first 类|款|项 group only: a table may print a second classification beside it (部门 | 政府 经济分类).
+  const splitCols: number[] = [];
+  for (const c of codeCols) {
+    const level = compact(columns[c]?.path.at(-1) ?? "");
+    if (!/^(类|款|项)$/.test(level)) continue;
+    if (splitCols.some((d) => compact(columns[d]?.path.at(-1) ?? "") === level)) break;
+    splitCols.push(c);
+  }
   // 功能分类 splits into 类|款|项; the department economic classification into 类|款.
   const split = splitCols.length === 3 || splitCols.length === 2 ? new SplitCodeReader() : null;
   const nameCol = labelPanel.find((c) => c.kind === "name")?.index ?? (firstFigure === columns.length ? columns.find((c) => c.kind === "name")?.index : undefined);

@@ -17,7 +17,7 @@ export function amountTooltip(a: DocumentAmount): string {
   const lines = [KIND_LABEL[a.kind]];
   if (a.yuan !== undefined) lines.push(`= ${formatYuan(a.yuan)}`);
   else lines.push(`= ${groupThousands(a.value)}${a.unit ?? ""}`);
-  if (a.range) lines.push(`范围 range ${a.range.minYuan ?? a.range.min} – ${a.range.maxYuan ?? a.range.max}`);
+  if (a.range) lines.push(`范围 range ${a.range.minYuan ?? a.range.min ?? "−∞"} – ${a.range.maxYuan ?? a.range.max ?? "+∞"}`);
   lines.push(`单位 unit: ${a.unit ?? "—"}`);
   if (a.approx) lines.push(APPROX_LABEL[a.approx]);
   if (a.change) lines.push(a.change === "increase" ? "增加 increase" : "减少 decrease");
