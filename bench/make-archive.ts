@@ -1,16 +1,22 @@
 /**
- * Generates a benchmark archive of N documents by replicating and varying real inputs: samples/*, the generated
- * .docx fixtures (tests/fixtures/docx/out), and ../shared/corpus when present. Every copy gets distinct bytes (so
- * the batch's same-sha256 de-duplication does not skip it) without changing what it says:
+ * Generates a benchmark archive of N documents by replicating and varying real inputs: samples/*, the .docx set
+ * (docxSources), and ../shared/corpus when asked and present. Every copy gets distinct bytes (so the batch's
+ * same-sha256 de-duplication does not skip it) without changing what it says:
  *   .docx: an extra zip entry (bench/variant.txt); PDF, .doc, HTML, text: a trailing comment/line.
  *
  *   npx tsx bench/make-archive.ts OUTDIR [N]       (default N = 1000)
  */
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import JSZip from "jszip";
+import { findSoffice } from "../src/readers/doc/soffice.js";
 import { detectFormat } from "../src/readers/detect.js";
+import { buildDocx } from "../tests/fixtures/docx/build.js";
+import { ALL_FIXTURES } from "../tests/fixtures/docx/fixtures.js";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -27,17 +33,47 @@ function filesIn(dir: string, recursive = false): string[] {
     .filter((f) => statSync(f).isFile() && !path.basename(f).startsWith(".") && !/\.(md|tsv)$/i.test(f));
 }
 
-/** Real inputs to replicate; the corpus only when it is beside the checkout. */
-export function benchSources(options: { corpus?: boolean } = {}): SourceDoc[] {
-  const files = [
-    ...filesIn(path.join(repoRoot, "samples")),
-    ...filesIn(path.join(repoRoot, "tests/fixtures/docx/out")).filter((f) => f.endsWith(".docx")),
-    ...(options.corpus === false ? [] : filesIn(path.resolve(repoRoot, "../shared/corpus"), true)),
-  ];
-  return files.map((f) => {
-    const bytes = readFileSync(f);
-    return { name: path.basename(f), bytes, format: detectFormat(bytes) };
-  });
+function sourceOf(file: string): SourceDoc {
+  const bytes = readFileSync(file);
+  return { name: path.basename(file), bytes, format: detectFormat(bytes) };
+}
+
+/**
+ * The .doc sample converted to .docx by LibreOffice (the one real multi-page Word document we have besides the
+ * seed's), cached by content hash in the temp directory; null without LibreOffice.
+ */
+function convertedDoc(): SourceDoc | null {
+  const doc = path.join(repoRoot, "samples/taiyuan-fagai-2016-final.doc");
+  const soffice = findSoffice();
+  if (!existsSync(doc) || !soffice) return null;
+  const bytes = readFileSync(doc);
+  const cacheDir = path.join(os.tmpdir(), `disclosure-extract-bench-${createHash("sha256").update(bytes).digest("hex").slice(0, 16)}`);
+  const out = path.join(cacheDir, "taiyuan-fagai-2016-final.docx");
+  if (!existsSync(out)) {
+    try {
+      execFileSync(soffice, [`-env:UserInstallation=${pathToFileURL(path.join(cacheDir, "profile")).href}`, "--headless", "--convert-to", "docx", "--outdir", cacheDir, doc], { stdio: "ignore", timeout: 120_000 });
+    } catch {
+      return null;
+    }
+  }
+  return existsSync(out) ? { ...sourceOf(out), name: "taiyuan-fagai-2016-final.converted.docx" } : null;
+}
+
+/** The .docx set: samples/*.docx, the generated fixtures of tests/fixtures/docx, and the converted .doc sample. */
+export async function docxSources(options: { convertDoc?: boolean } = {}): Promise<SourceDoc[]> {
+  const docs = filesIn(path.join(repoRoot, "samples")).filter((f) => f.endsWith(".docx")).map(sourceOf);
+  for (const [name, parts] of Object.entries(ALL_FIXTURES)) docs.push({ name: `fixture-${name}.docx`, bytes: Buffer.from(await buildDocx(parts)), format: "docx" });
+  const converted = options.convertDoc === false ? null : convertedDoc();
+  if (converted) docs.push(converted);
+  return docs;
+}
+
+/** Real inputs to replicate: samples/ and the .docx set; the corpus only when asked and beside the checkout. */
+export async function benchSources(options: { corpus?: boolean; docx?: boolean } = {}): Promise<SourceDoc[]> {
+  const samples = filesIn(path.join(repoRoot, "samples")).map(sourceOf);
+  const docx = options.docx === false ? [] : (await docxSources()).filter((d) => !samples.some((s) => s.name === d.name));
+  const corpus = options.corpus ? filesIn(path.resolve(repoRoot, "../shared/corpus"), true).map(sourceOf) : [];
+  return [...samples, ...docx, ...corpus];
 }
 
 /** The bytes of copy `i` of a source: same content, distinct sha256. */
@@ -73,6 +109,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     process.stderr.write("Usage: npx tsx bench/make-archive.ts OUTDIR [N]\n");
     process.exit(2);
   }
-  const files = await makeArchive(path.resolve(outDir), Number(n ?? 1000), benchSources());
+  const files = await makeArchive(path.resolve(outDir), Number(n ?? 1000), await benchSources({ corpus: true }));
   process.stdout.write(`${files.length} documents written under ${outDir}\n`);
 }

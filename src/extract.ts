@@ -1,7 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import type { AmountSpan, Block, DocumentAmount, ExtractedDocument, ParagraphBlock, ReaderBlock, Warning } from "./model/index.js";
 import { SCHEMA_VERSION } from "./model/index.js";
-import { ExtractError } from "./errors.js";
+import { ExtractError, toExtractError } from "./errors.js";
 import { DEFAULT_LIMITS, type Limits } from "./limits.js";
 import { detectFormat, readerFor } from "./readers/index.js";
 import { buildSections } from "./structure/sections/index.js";
@@ -37,8 +37,33 @@ export async function extractFile(file: string, options: ExtractOptions = {}): P
   return extractBytes(bytes, { ...options, path: options.path ?? file, limits });
 }
 
-/** Extracts a document from its bytes: reader → structure → amounts → budget facts and checks. */
+/** Extracts a document from its bytes: reader → structure → amounts → budget facts and checks. Throws only ExtractError. */
 export async function extractBytes(bytes: Uint8Array, options: ExtractOptions = {}): Promise<ExtractedDocument> {
+  try {
+    return await extractUnguarded(bytes, options);
+  } catch (e) {
+    throw asTypedError(e);
+  }
+}
+
+/**
+ * Whatever escapes a reader or a later stage still ends as one typed error. A stack overflow comes from input nested
+ * deeper than recursive code can follow (only possible when --max-xml-depth was raised far above its default).
+ */
+function asTypedError(e: unknown): ExtractError {
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    return new ExtractError(
+      "too_large",
+      "The document is nested too deeply to process (stack exhausted); lower --max-xml-depth (default 256) so such input is refused or flattened early.",
+    );
+  }
+  if (e instanceof RangeError && /Invalid string length|Array buffer allocation failed|Invalid array length/i.test(e.message)) {
+    return new ExtractError("too_large", `The document is too large to hold in memory (${e.message}); lower --max-input-bytes or split the file.`);
+  }
+  return toExtractError(e);
+}
+
+async function extractUnguarded(bytes: Uint8Array, options: ExtractOptions): Promise<ExtractedDocument> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const path = options.path ?? "<bytes>";
   if (bytes.length === 0) throw new ExtractError("empty", "The file is empty (0 bytes); it was probably cut off while downloading. Fetch it again.");
@@ -124,11 +149,11 @@ export async function extractBytes(bytes: Uint8Array, options: ExtractOptions = 
 
 function checkBlockLimits(blocks: ReaderBlock[], limits: Limits): void {
   if (blocks.length > limits.maxBlocks) {
-    throw new ExtractError("too_large", `The document has ${blocks.length} blocks, over the limit of ${limits.maxBlocks} (--max-blocks).`);
+    throw new ExtractError("too_large", `The document has ${blocks.length} blocks, over the limit of ${limits.maxBlocks}; raise --max-blocks if the file is trusted.`);
   }
   let cells = 0;
   for (const b of blocks) if (b.type === "table") for (const r of b.rows) cells += r.cells.length;
   if (cells > limits.maxCells) {
-    throw new ExtractError("too_large", `The document has ${cells} table cells, over the limit of ${limits.maxCells} (--max-cells).`);
+    throw new ExtractError("too_large", `The document has ${cells} table cells, over the limit of ${limits.maxCells}; raise --max-cells if the file is trusted.`);
   }
 }

@@ -39,4 +39,5 @@ export interface ExtractFailure {
 
 export type ExtractOutcome = ExtractSuccess | ExtractFailure;
 
-export type WorkerMessage = { type: "ready" } | { type: "done"; outcome: ExtractOutcome };
+/** `heapMb`: the worker's committed V8 heap after the document, which decides whether the pool recycles it. */
+export type WorkerMessage = { type: "ready" } | { type: "done"; outcome: ExtractOutcome; heapMb: number };

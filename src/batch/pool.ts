@@ -3,6 +3,10 @@
  * threads — not promises — are what spread it over cores. Each document has a wall-clock timeout and each worker
  * a heap ceiling; a worker that overruns either is terminated and replaced, and its document gets a typed error
  * (timeout / too_large) while the batch goes on.
+ *
+ * Memory stays flat over long runs because a worker is also recycled (ended and replaced, between documents) when
+ * its committed V8 heap after a document is above `recycleHeapMb`, or after `recycleAfterDocs` documents: V8 gives
+ * freed heap back to the OS reluctantly, and a fresh isolate is the only sure way to shed what one big document grew.
  */
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -16,6 +20,21 @@ export interface PoolOptions {
   timeoutMs: number;
   /** Old-generation heap ceiling of each worker (Worker resourceLimits.maxOldGenerationSizeMb). */
   maxWorkerMb: number;
+  /** Young-generation size of each worker; V8's default (48 MB) is mostly garbage held as resident memory. */
+  maxYoungMb?: number;
+  /** Recycle a worker whose committed heap is above this after a document. */
+  recycleHeapMb?: number;
+  /** Recycle a worker after this many documents (a backstop for memory held outside the V8 heap). */
+  recycleAfterDocs?: number;
+}
+
+export const DEFAULT_MAX_YOUNG_MB = 16;
+export const DEFAULT_RECYCLE_HEAP_MB = 96;
+export const DEFAULT_RECYCLE_AFTER_DOCS = 2000;
+
+interface WorkerLimits {
+  maxOldGenerationSizeMb: number;
+  maxYoungGenerationSizeMb: number;
 }
 
 interface Job {
@@ -31,13 +50,15 @@ interface Slot {
   /** performance.now() when the current job was sent. */
   started: number;
   lastError: Error | null;
+  /** Documents the current worker has finished. */
+  docs: number;
 }
 
 /**
  * Built JS (dist/) runs worker.js directly. From TypeScript sources (tsx, vitest) the worker is worker.ts, loaded
  * through tsx's API: Node 20 ignores `--import` in a Worker's execArgv, so a small bootstrap registers tsx first.
  */
-function createWorker(resourceLimits: { maxOldGenerationSizeMb: number }): Worker {
+function createWorker(resourceLimits: WorkerLimits): Worker {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith(".js")) return new Worker(new URL("./worker.js", import.meta.url), { resourceLimits });
   const workerUrl = pathToFileURL(path.join(path.dirname(here), "worker.ts")).href;
@@ -58,10 +79,16 @@ export class WorkerPool {
   private startupFailures = 0;
   /** Workers replaced after a timeout, an out-of-memory end or a crash. */
   replaced = 0;
+  /** Workers ended on purpose between documents to give their memory back. */
+  recycled = 0;
+  private readonly recycleHeapMb: number;
+  private readonly recycleAfterDocs: number;
 
   constructor(options: PoolOptions) {
     this.options = options;
-    this.slots = Array.from({ length: Math.max(1, options.size) }, () => ({ worker: null, ready: false, job: null, timer: null, started: 0, lastError: null }));
+    this.recycleHeapMb = options.recycleHeapMb ?? DEFAULT_RECYCLE_HEAP_MB;
+    this.recycleAfterDocs = options.recycleAfterDocs ?? DEFAULT_RECYCLE_AFTER_DOCS;
+    this.slots = Array.from({ length: Math.max(1, options.size) }, () => ({ worker: null, ready: false, job: null, timer: null, started: 0, lastError: null, docs: 0 }));
   }
 
   /** Workers start on the first task: a resumed run with nothing to do pays no startup. */
@@ -94,17 +121,31 @@ export class WorkerPool {
 
   private spawn(slot: Slot): void {
     if (this.closing || this.startupError) return;
-    const worker = createWorker({ maxOldGenerationSizeMb: this.options.maxWorkerMb });
+    const worker = createWorker({
+      maxOldGenerationSizeMb: this.options.maxWorkerMb,
+      maxYoungGenerationSizeMb: this.options.maxYoungMb ?? DEFAULT_MAX_YOUNG_MB,
+    });
     slot.worker = worker;
     slot.ready = false;
     slot.lastError = null;
+    slot.docs = 0;
     worker.on("message", (m: WorkerMessage) => {
       if (slot.worker !== worker) return;
       if (m.type === "ready") {
         slot.ready = true;
         this.startupFailures = 0;
         this.pump();
-      } else this.finish(slot, m.outcome);
+        return;
+      }
+      slot.docs++;
+      const recycle = slot.docs >= this.recycleAfterDocs || m.heapMb > this.recycleHeapMb;
+      // Retired before the next job is handed out, so that job goes to the fresh worker.
+      if (recycle) this.retire(slot, worker);
+      this.finish(slot, m.outcome);
+      if (recycle) {
+        this.recycled++;
+        this.spawn(slot);
+      }
     });
     worker.on("error", (e) => {
       if (slot.worker === worker) slot.lastError = e;
@@ -147,11 +188,17 @@ export class WorkerPool {
     }
   }
 
+  /** Ends `worker` on purpose: its exit event is ignored (slot.worker no longer points to it). */
+  private retire(slot: Slot, worker: Worker): void {
+    slot.worker = null;
+    slot.ready = false;
+    void worker.terminate();
+  }
+
   private timeOut(slot: Slot, worker: Worker): void {
     if (slot.worker !== worker || !slot.job) return;
     const job = slot.job;
-    slot.worker = null; // retire first so its exit event is ignored
-    void worker.terminate();
+    this.retire(slot, worker);
     this.finish(slot, failure(job.task.id, "timeout", `Extraction took longer than ${this.options.timeoutMs} ms and was stopped (raise it with --timeout-ms).`), false);
     this.replaced++;
     this.spawn(slot);

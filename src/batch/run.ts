@@ -37,6 +37,10 @@ export interface BatchOptions {
   outDir: string | null;
   jobs?: number;
   maxWorkerMb?: number;
+  /** Worker recycling thresholds (src/batch/pool.ts); defaults keep a long run's memory flat. */
+  recycleHeapMb?: number;
+  recycleAfterDocs?: number;
+  maxYoungMb?: number;
   limits?: Partial<Limits>;
   force?: boolean;
   shard?: Shard | null;
@@ -58,9 +62,12 @@ export interface BatchResult {
   factsRows: number;
   /** Arguments that matched no file. */
   unmatched: string[];
+  /** Workers replaced after a timeout/crash/out-of-memory, and recycled on purpose to give memory back. */
+  workers: { replaced: number; recycled: number };
 }
 
-export const DEFAULT_MAX_WORKER_MB = 2048;
+/** Heap ceiling per worker. The largest corpus document (a 3.6 MB 烟台 PDF) needs 256–512 MB; twice that is room. */
+export const DEFAULT_MAX_WORKER_MB = 1024;
 
 interface HashedInput {
   file: string;
@@ -186,6 +193,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     size: Math.max(1, options.jobs ?? os.availableParallelism()),
     timeoutMs,
     maxWorkerMb: options.maxWorkerMb ?? DEFAULT_MAX_WORKER_MB,
+    ...(options.recycleHeapMb !== undefined ? { recycleHeapMb: options.recycleHeapMb } : {}),
+    ...(options.recycleAfterDocs !== undefined ? { recycleAfterDocs: options.recycleAfterDocs } : {}),
+    ...(options.maxYoungMb !== undefined ? { maxYoungMb: options.maxYoungMb } : {}),
   });
   const wantDocs = options.ndjson != null || facts !== null;
 
@@ -262,7 +272,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
 
   const ordered = [...entries.values()].sort((a, b) => (a.record.path < b.record.path ? -1 : a.record.path > b.record.path ? 1 : 0));
   const elapsedMs = performance.now() - started;
-  return { entries: ordered, summary: summarize(ordered), elapsedMs, manifestFile, factsRows: facts?.rows ?? 0, unmatched };
+  return { entries: ordered, summary: summarize(ordered), elapsedMs, manifestFile, factsRows: facts?.rows ?? 0, unmatched, workers: { replaced: pool.replaced, recycled: pool.recycled } };
 }
 
 interface DocInfo {

@@ -1,4 +1,5 @@
 /** Extraction worker: runs extractFile for each task the pool sends and answers with JSON or a typed error. */
+import { getHeapStatistics } from "node:v8";
 import { parentPort } from "node:worker_threads";
 import { extractFile } from "../extract.js";
 import { toExtractError } from "../errors.js";
@@ -51,6 +52,9 @@ async function run(task: ExtractTask): Promise<ExtractOutcome> {
 }
 
 port.on("message", (task: ExtractTask) => {
-  void run(task).then((outcome) => port.postMessage({ type: "done", outcome } satisfies WorkerMessage));
+  void run(task).then((outcome) => {
+    const heapMb = getHeapStatistics().total_heap_size / 2 ** 20;
+    port.postMessage({ type: "done", outcome, heapMb } satisfies WorkerMessage);
+  });
 });
 port.postMessage({ type: "ready" } satisfies WorkerMessage);

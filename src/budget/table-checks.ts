@@ -23,10 +23,16 @@ export function checkTables(tables: Table[]): Validation[] {
       const coded = t.rows.filter((r) => r.kind === "data" && r.code && /^\d{3}(\d{2}){0,2}$/.test(r.code));
       const header = t.columns[col]?.header ?? `col ${col}`;
       // 类 = Σ 款, 款 = Σ 项.
-      for (const parent of coded) {
+      for (const [i, parent] of coded.entries()) {
         const code = parent.code!;
         if (code.length >= 7) continue;
-        const children = coded.filter((r) => r.code!.length === code.length + 2 && r.code!.startsWith(code));
+        // A parent's children are the rows printed under it, up to the next row of its level or above: a table may
+        // print the same 类 twice (grouped under a second classification), each time with its own 款 rows.
+        const children: typeof coded = [];
+        for (const r of coded.slice(i + 1)) {
+          if (r.code!.length <= code.length) break;
+          if (r.code!.length === code.length + 2 && r.code!.startsWith(code)) children.push(r);
+        }
         const total = fig(parent.index);
         const parts = children.map((r) => fig(r.index)).filter((f): f is CellFigure => f !== null);
         if (!total || parts.length < 1 || parts.length !== children.length) continue;

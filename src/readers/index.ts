@@ -37,17 +37,31 @@ const UNSUPPORTED_HINT: Partial<Record<SourceFormat, string>> = {
   xls: "Excel workbooks are not disclosures this tool reads; export the sheets you need or use the .docx/.pdf edition.",
   xlsx: "Excel workbooks are not disclosures this tool reads; export the sheets you need or use the .docx/.pdf edition.",
   zip: "It is a zip archive but not a Word document; unpack it and convert the files inside.",
-  ole: "It is an OLE container without a Word document stream.",
-  unknown: "The bytes match no supported format (docx, doc, html, pdf, text).",
+  ole: "It is an OLE container without a Word document stream; open it in the program that made it and save it as .docx or .pdf.",
+  unknown: "The bytes match no supported format (docx, doc, html, pdf, text); check that the file is a document and not an image or a partial download, or convert it to .docx or .pdf.",
 };
 
 export function readerFor(format: SourceFormat, bytes: Uint8Array): Reader {
   if (format === "ole" && isEncryptedOoxml(bytes)) {
     throw new ExtractError("encrypted", "The file is a password-protected Office document; remove the password in Word and try again.", { format });
   }
+  if (format === "zip" && !hasZipEndRecord(bytes)) {
+    // Without its central directory a zip cannot be opened, and the entry that would make it a .docx may be lost.
+    throw new ExtractError(
+      "corrupt",
+      "The file is a zip package cut off before its end (no central directory); it was probably truncated while downloading. Fetch it again.",
+      { format },
+    );
+  }
   const reader = READERS[format];
   if (!reader) {
     throw new ExtractError("unsupported_format", `Unsupported format "${format}". ${UNSUPPORTED_HINT[format] ?? ""}`.trim(), { format });
   }
   return reader;
+}
+
+/** The end-of-central-directory record sits in the last 22 bytes plus at most a 65,535-byte comment. */
+function hasZipEndRecord(bytes: Uint8Array): boolean {
+  const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(Math.max(0, bytes.length - 65_557));
+  return tail.indexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])) >= 0;
 }

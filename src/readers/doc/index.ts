@@ -35,7 +35,7 @@ async function convertAndRead(soffice: string | null, bytes: Uint8Array, ctx: Re
     } catch {
       throw new ExtractError(
         "corrupt",
-        `LibreOffice produced no .docx for ${ctx.path}; the .doc is damaged, password-protected or not a Word document.`,
+        `LibreOffice produced no .docx for ${ctx.path}; the .doc is damaged, password-protected or not a Word document. Open it in Word/WPS, remove any password and save it as .docx.`,
       );
     }
     return await readDocx(docx, { ...ctx, path: `${ctx.path} (converted by LibreOffice)` });

@@ -84,7 +84,7 @@ export class DocxPackage {
         if (size > cap) {
           stream.pause();
           reject(
-            new ExtractError("too_large", `Zip entry ${name} inflates past its declared size of ${declared} bytes; the file is damaged or hostile.`, {
+            new ExtractError("too_large", `Zip entry ${name} inflates past its declared size of ${declared} bytes; the file is damaged or hostile. Re-save it from Word/WPS if the source is trusted.`, {
               entry: name,
             }),
           );

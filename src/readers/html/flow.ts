@@ -84,7 +84,7 @@ export class FlowWalker {
 
   private push(block: ProtoBlock): void {
     if (++this.ctx.counters.blocks > this.ctx.limits.maxBlocks) {
-      throw new ExtractError("too_large", `The page has more than ${this.ctx.limits.maxBlocks} blocks; raise the block limit to read it.`, {
+      throw new ExtractError("too_large", `The page has more than ${this.ctx.limits.maxBlocks} blocks; raise --max-blocks to read it.`, {
         maxBlocks: this.ctx.limits.maxBlocks,
       });
     }
@@ -142,7 +142,7 @@ export class FlowWalker {
     const cellCount = rows.reduce((n, r) => n + r.cells.length, 0);
     this.ctx.counters.cells += cellCount;
     if (this.ctx.counters.cells > this.ctx.limits.maxCells) {
-      throw new ExtractError("too_large", `The page has more than ${this.ctx.limits.maxCells} table cells; raise the cell limit to read it.`, {
+      throw new ExtractError("too_large", `The page has more than ${this.ctx.limits.maxCells} table cells; raise --max-cells to read it.`, {
         maxCells: this.ctx.limits.maxCells,
       });
     }

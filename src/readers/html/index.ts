@@ -5,6 +5,7 @@ import { ExtractError } from "../../errors.js";
 import { BlockIds, type ReadResult, type Reader } from "../types.js";
 import type { PageFragments } from "../layout/types.js";
 import { decodeHtml } from "./decode.js";
+import { prescanHtml } from "./prescan.js";
 import { ElementPaths } from "./dom.js";
 import { isChromeLine } from "./chrome.js";
 import { findArticleTitle, findContentContainer, measureText, normalizeText } from "./content.js";
@@ -24,7 +25,7 @@ function parse(text: string): CheerioAPI {
   try {
     return load(text);
   } catch (e) {
-    throw new ExtractError("corrupt", `The HTML could not be parsed: ${e instanceof Error ? e.message : String(e)}.`);
+    throw new ExtractError("corrupt", `The HTML could not be parsed: ${e instanceof Error ? e.message : String(e)}. Open the page in a browser and save it again, or fetch it again.`);
   }
 }
 
@@ -73,7 +74,7 @@ function positionedBlocks(pages: PageFragments[], containerPaths: string[]): Rea
  */
 export const readHtml: Reader = async (bytes, ctx): Promise<HtmlReadResult> => {
   if (bytes.length > ctx.limits.maxInputBytes) {
-    throw new ExtractError("too_large", `The file is ${bytes.length} bytes, over the ${ctx.limits.maxInputBytes}-byte limit.`, {
+    throw new ExtractError("too_large", `The file is ${bytes.length} bytes, over the ${ctx.limits.maxInputBytes}-byte limit; raise --max-input-bytes if the file is trusted.`, {
       bytes: bytes.length,
     });
   }
@@ -85,7 +86,14 @@ export const readHtml: Reader = async (bytes, ctx): Promise<HtmlReadResult> => {
       message: `${decoded.replacements} byte sequence(s) could not be decoded as ${decoded.encoding} and were replaced with U+FFFD.`,
     });
   }
-  const $ = parse(decoded.text);
+  const scanned = prescanHtml(decoded.text, ctx.limits);
+  if (scanned.flattened > 0) {
+    warnings.push({
+      code: "html_depth_limit",
+      message: `Block elements nested deeper than ${scanned.maxContainers} levels were flattened (${scanned.flattened} tags); their text is kept.`,
+    });
+  }
+  const $ = parse(scanned.html);
   const docTitle = normalizeText($("title").first().text());
   const result: HtmlReadResult = { blocks: [], warnings, encoding: decoded.encoding };
   if (docTitle) result.title = docTitle;

@@ -47,7 +47,7 @@ export const readPdf: Reader = async (bytes, ctx): Promise<ReadResult> => {
     if (emptyPages.length === pages.length) {
       throw new ExtractError(
         "no_text_layer",
-        `${ctx.path}: the PDF has no text layer (${pages.length} page(s), scanned images?); it needs OCR before extraction.`,
+        `${ctx.path}: the PDF has no text layer (${pages.length} page(s), scanned images?); it needs OCR: run an OCR tool such as ocrmypdf on it and extract the result.`,
         { pages: pages.length },
       );
     }
@@ -60,12 +60,12 @@ export const readPdf: Reader = async (bytes, ctx): Promise<ReadResult> => {
     const laid = layoutPages(pages, new BlockIds());
     const blocks = laid.blocks;
     if (blocks.length > ctx.limits.maxBlocks) {
-      throw new ExtractError("too_large", `${ctx.path}: ${blocks.length} blocks exceed the limit of ${ctx.limits.maxBlocks}.`);
+      throw new ExtractError("too_large", `${ctx.path}: ${blocks.length} blocks exceed the limit of ${ctx.limits.maxBlocks}; raise --max-blocks if the file is trusted.`);
     }
     let cells = 0;
     for (const b of blocks) if (b.type === "table") for (const r of b.rows) cells += r.cells.length;
     if (cells > ctx.limits.maxCells) {
-      throw new ExtractError("too_large", `${ctx.path}: ${cells} table cells exceed the limit of ${ctx.limits.maxCells}.`);
+      throw new ExtractError("too_large", `${ctx.path}: ${cells} table cells exceed the limit of ${ctx.limits.maxCells}; raise --max-cells if the file is trusted.`);
     }
     const result: ReadResult = { blocks, warnings: [...warnings, ...laid.warnings] };
     const title = await documentTitle(doc);

@@ -32,7 +32,7 @@ export const readText: Reader = async (bytes, ctx) => {
     const body = line.trim();
     if (body) {
       if (body.length > ctx.limits.maxParagraphChars) {
-        throw new ExtractError("too_large", `Line ${i + 1} has ${body.length} characters, over the limit of ${ctx.limits.maxParagraphChars} (--max-paragraph-chars).`);
+        throw new ExtractError("too_large", `Line ${i + 1} has ${body.length} characters, over the limit of ${ctx.limits.maxParagraphChars}; raise --max-paragraph-chars if the file is trusted.`);
       }
       const p: ParagraphBlock = { id: ids.paragraph(), type: "paragraph", text: body, provenance: { line: i + 1, paragraphIndex: paragraphIndex++ } };
       blocks.push(p);

@@ -17,6 +17,8 @@ interface HeadingCandidate {
 }
 
 const MAX_TITLE = 40;
+/** How many sections of one numbering style may be open at once (a list restarted inside its own item). */
+const MAX_SAME_STYLE_NESTING = 2;
 const SENTENCE_END = /[。！？!?；;]/;
 
 /**
@@ -196,8 +198,10 @@ function popForHeading(stack: OpenSection[], c: HeadingCandidate): void {
   if (idx < 0) idx = findLastIndex(stack, (o) => o.key === c.key);
   if (idx < 0) return; // a style not open yet: it nests under the current heading
   const open = stack[idx]!;
-  // A restart at 1 of a style that is open (and past 1) begins a deeper list: (一) after （二）.
-  if (c.ordinal === 1 && (open.ordinal ?? 0) >= 1) return;
+  // A restart at 1 of a style that is open (and past 1) begins a deeper list: (一) after （二）. A style nests inside
+  // itself at most once, so a document that restarts "一、" thousands of times stays a flat list, not a deep tree.
+  const openOfStyle = stack.filter((o) => o.key === c.key).length;
+  if (c.ordinal === 1 && (open.ordinal ?? 0) >= 1 && openOfStyle < MAX_SAME_STYLE_NESTING) return;
   stack.length = idx;
 }
 
