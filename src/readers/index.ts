@@ -2,24 +2,20 @@ import type { SourceFormat } from "../model/index.js";
 import { ExtractError } from "../errors.js";
 import { isEncryptedOoxml } from "./detect.js";
 import type { Reader } from "./types.js";
-import { readText } from "./text/index.js";
-import { readHtml } from "./html/index.js";
-import { readDocx } from "./docx/index.js";
-import { readDoc } from "./doc/index.js";
-import { readPdf } from "./pdf/index.js";
-import { layoutPages } from "./layout/index.js";
-import { BlockIds } from "./types.js";
 
 export { detectFormat } from "./detect.js";
 export type { Reader, ReadContext, ReadResult } from "./types.js";
 
-/** Formats with a reader. Adding a format: write src/readers/<format>/index.ts exporting a Reader, register it here. */
-const READERS: Partial<Record<SourceFormat, Reader>> = {
-  text: readText,
-  html: readHtmlWithLayout,
-  docx: readDocx,
-  doc: readDoc,
-  pdf: readPdf,
+/**
+ * Formats with a reader. Adding a format: write src/readers/<format>/index.ts exporting a Reader, register it here.
+ * Readers load on first use: pdf.js and cheerio alone weigh ~70 MB per batch worker that may never see a PDF or page.
+ */
+const READERS: Partial<Record<SourceFormat, () => Promise<Reader>>> = {
+  text: async () => (await import("./text/index.js")).readText,
+  html: async () => readHtmlWithLayout,
+  docx: async () => (await import("./docx/index.js")).readDocx,
+  doc: async () => (await import("./doc/index.js")).readDoc,
+  pdf: async () => (await import("./pdf/index.js")).readPdf,
 };
 
 /**
@@ -27,6 +23,7 @@ const READERS: Partial<Record<SourceFormat, Reader>> = {
  * hands such pages over as positioned fragments, and the same layout engine as for PDF rebuilds lines and tables.
  */
 async function readHtmlWithLayout(...args: Parameters<Reader>): ReturnType<Reader> {
+  const [{ readHtml }, { layoutPages }, { BlockIds }] = await Promise.all([import("./html/index.js"), import("./layout/index.js"), import("./types.js")]);
   const result = await readHtml(...args);
   if (!result.pages || result.pages.length === 0) return result;
   const { blocks, warnings } = layoutPages(result.pages, new BlockIds());
@@ -53,11 +50,11 @@ export function readerFor(format: SourceFormat, bytes: Uint8Array): Reader {
       { format },
     );
   }
-  const reader = READERS[format];
-  if (!reader) {
+  const load = READERS[format];
+  if (!load) {
     throw new ExtractError("unsupported_format", `Unsupported format "${format}". ${UNSUPPORTED_HINT[format] ?? ""}`.trim(), { format });
   }
-  return reader;
+  return async (b, ctx) => (await load())(b, ctx);
 }
 
 /** The end-of-central-directory record sits in the last 22 bytes plus at most a 65,535-byte comment. */
