@@ -46,6 +46,12 @@ async function main(argv: string[]): Promise<number> {
 }
 
 
+// `disclosure-extract … | head` closes the pipe early: that ends the output, it is not a failure.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(0);
+  throw e;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
