@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { ManifestRecord } from "../../src/batch/manifest.js";
 import { repoRoot, samples } from "../helpers.js";
+import { seededBytes } from "../fixtures/seeded-bytes.js";
 
 export const CLI_ENTRY = path.join(repoRoot, "tests/batch/cli-entry.ts");
 
@@ -33,19 +34,9 @@ export function tempDir(prefix: string): string {
   return mkdtempSync(path.join(os.tmpdir(), `batch-${prefix}-`));
 }
 
-/** Deterministic pseudo-random bytes (xorshift), so the "random bytes" input is the same on every run. */
+/** Deterministic pseudo-random bytes, so the "random bytes" input is the same on every run. */
 export function pseudoRandomBytes(n: number, seed = 0x2545f491): Buffer {
-  const out = Buffer.alloc(n);
-  let x = seed >>> 0;
-  for (let i = 0; i < n; i++) {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    out[i] = x & 0xff;
-  }
-  return out;
+  return seededBytes(n, seed);
 }
 
 export const SEED_TXT = samples("luancheng-wangxin-2020-budget.txt");

@@ -4,6 +4,7 @@
  * (OLE/CFB) writer, a minimal PDF writer with an optional /Encrypt dictionary, and a bare .docx package.
  */
 import { crc32, deflateRawSync } from "node:zlib";
+import { seededBytes } from "../fixtures/seeded-bytes.js";
 
 // ---------------------------------------------------------------- zip
 
@@ -270,17 +271,7 @@ export function writePdf(text: string, options: PdfOptions = {}): Buffer {
 
 // ---------------------------------------------------------------- misc
 
-/** Deterministic pseudo-random bytes (xorshift32), so a failure reproduces. */
+/** Deterministic pseudo-random bytes, so a failure reproduces. */
 export function randomBytes(length: number, seed = 0x9e3779b9): Buffer {
-  const out = Buffer.alloc(length);
-  let x = seed >>> 0 || 1;
-  for (let i = 0; i < length; i++) {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    out[i] = x & 0xff;
-  }
-  return out;
+  return seededBytes(length, seed);
 }
