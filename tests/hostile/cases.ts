@@ -45,10 +45,6 @@ export interface HostileCase {
   /** Heap cap for the child process (MB) and the peak RSS it must stay under. */
   heapMb: number;
   maxRssMb: number;
-  /**
-   * Wall-clock bound for the extraction itself, in ms: "finishes, does not hang". About 3× the time measured alone,
-   * since the suite runs several processes at once on a small CI machine.
-   */
 }
 
 const MB = 1024 * 1024;
