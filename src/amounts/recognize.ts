@@ -15,6 +15,7 @@ import { findLabel } from "./label.js";
 import { divideExact } from "./fraction.js";
 import { applyBounds } from "./bounds.js";
 import { WordIndex, wordIndex } from "./wordindex.js";
+import { MONEY_UNIT_MULTIPLIERS } from "../model/table.js";
 
 // Plain local bindings for the hot path: a transpiler may turn imported bindings into getter calls.
 const { SOME, APPROX_TAIL, CNY, GLUE_BEFORE, has, isCjkCode, isDigitCode, JIAO_FEN, LEAD_NOISE, MULT_AFTER_APPROX, NOT_CODE_AFTER, RANGE_SEP, UNIT_START, WORD_AFTER, WS, ZHE_VERB } = charclass;
@@ -33,7 +34,8 @@ export interface RecognizeOptions {
   defaultUnit?: MoneyUnitLike | null;
 }
 
-const UNIT_MULTIPLIERS: Record<string, string> = { 元: "1", 千元: "1000", 万元: "10000", 百万元: "1000000", 亿元: "100000000" };
+// A module-local binding of the shared map: the scan's hot path reads it without a module indirection.
+const UNIT_MULTIPLIERS: Readonly<Record<string, string>> = MONEY_UNIT_MULTIPLIERS;
 
 /** Longest numeral we evaluate; longer digit runs (hashes, ids, garbage) are not amounts. */
 const MAX_NUMERAL_CHARS = 40;

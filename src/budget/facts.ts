@@ -1,4 +1,4 @@
-import type { AmountSpan, Evidence, Fact, ParagraphBlock } from "../model/index.js";
+import { yuanMultiplier, type AmountSpan, type Evidence, type Fact, type ParagraphBlock } from "../model/index.js";
 import { abs, add, compare, halfUlp, neg, sub, sum } from "../util/decimal.js";
 import { CHANGE_KEY_OF, keyOfLabel, normalizeLabel } from "./vocabulary.js";
 
@@ -169,9 +169,8 @@ function decimalsOf(printed: string): number {
   return m ? m[1]!.replace(/\s+/g, "").length : 0;
 }
 
-const MULTIPLIERS: Record<string, string> = { 元: "1", 千元: "1000", 万元: "10000", 百万元: "1000000", 亿元: "100000000" };
 function multiplierOf(s: AmountSpan): string {
-  return (s.unit && MULTIPLIERS[s.unit.replace(/\s+/g, "")]) ?? "1";
+  return yuanMultiplier(s.unit);
 }
 
 /** Facts stated more than once are one row with every piece of evidence; differing statements are kept apart. */

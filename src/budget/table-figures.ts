@@ -8,7 +8,6 @@ export interface CellFigure {
   mention: Omit<FactMention, "key">;
 }
 
-const MULTIPLIER: Record<string, string> = { 元: "1", 千元: "1000", 万元: "10000", 百万元: "1000000", 亿元: "100000000" };
 
 /** The money value of a cell in 元, when its column (or table) unit is known. */
 export function cellFigure(table: Table, cell: TableCell): CellFigure | null {
@@ -20,7 +19,7 @@ export function cellFigure(table: Table, cell: TableCell): CellFigure | null {
   return {
     cell,
     yuan: v.yuan,
-    mention: { yuan: v.yuan, raw: unit ? `${cell.text}${unit.unit}` : cell.text, unit: unit?.unit ?? null, evidence, decimals, multiplier: unit ? (MULTIPLIER[unit.unit] ?? unit.multiplier) : "1" },
+    mention: { yuan: v.yuan, raw: unit ? `${cell.text}${unit.unit}` : cell.text, unit: unit?.unit ?? null, evidence, decimals, multiplier: unit?.multiplier ?? "1" },
   };
 }
 

@@ -1,13 +1,6 @@
 /** Money units as tables declare them: in a caption line, a title row, or a header cell. */
-import type { MoneyUnit } from "../../model/table.js";
+import { MONEY_UNIT_MULTIPLIERS, type MoneyUnit } from "../../model/table.js";
 
-const MULTIPLIERS: Record<MoneyUnit["unit"], string> = {
-  元: "1",
-  千元: "1000",
-  万元: "10000",
-  百万元: "1000000",
-  亿元: "100000000",
-};
 const UNIT_ALT = "百万元|亿元|千元|万元|元";
 
 /** "单位：万元", "金额单位：元", "单位:元（以下至角分）", "单位 ：万元" anywhere in a line. */
@@ -17,7 +10,7 @@ const IN_PARENS = new RegExp(`[（(]\\s*(?:(?:金额)?单位\\s*[：:]\\s*)?(${U
 
 function make(raw: string, unit: string, source: MoneyUnit["source"]): MoneyUnit {
   const u = unit as MoneyUnit["unit"];
-  return { raw: raw.trim(), unit: u, multiplier: MULTIPLIERS[u], source };
+  return { raw: raw.trim(), unit: u, multiplier: MONEY_UNIT_MULTIPLIERS[u], source };
 }
 
 /** A unit statement in a caption paragraph or a title row. */

@@ -1,6 +1,6 @@
 /** The HTML spot-check report: render a document to one self-contained page, or write it atomically. */
 export { renderReportHtml, orderValidations, flattenSections } from "./html.js";
-export { writeReport, writeFileAtomic } from "./write.js";
+export { writeReport } from "./write.js";
 export { AnchorIndex, safeId } from "./anchors.js";
 export { escapeHtml } from "./escape.js";
 export { groupThousands, formatYuan } from "./format.js";

@@ -1,19 +1,8 @@
-import { rename, unlink, writeFile } from "node:fs/promises";
 import type { ExtractedDocument } from "../../model/index.js";
+import { writeAtomic } from "../json.js";
 import { renderReportHtml } from "./html.js";
 
-/** Temp file then rename, so a browser or reader never sees half a report. */
-export async function writeFileAtomic(file: string, data: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, file);
-  } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    throw e;
-  }
-}
-
+/** Temp file then rename (writers/json.ts), so a browser or reader never sees half a report. */
 export async function writeReport(doc: ExtractedDocument, file: string): Promise<void> {
-  await writeFileAtomic(file, renderReportHtml(doc));
+  await writeAtomic(file, renderReportHtml(doc));
 }
