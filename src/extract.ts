@@ -1,5 +1,5 @@
 import { readFile, stat } from "node:fs/promises";
-import type { AmountSpan, Block, DocumentAmount, ExtractedDocument, ParagraphBlock, ReaderBlock, Warning } from "./model/index.js";
+import type { Block, ExtractedDocument, ParagraphBlock, ReaderBlock, Warning } from "./model/index.js";
 import { SCHEMA_VERSION } from "./model/index.js";
 import { ExtractError, toExtractError } from "./errors.js";
 import { DEFAULT_LIMITS, type Limits } from "./limits.js";
@@ -9,7 +9,7 @@ import { buildTables } from "./structure/tables/index.js";
 import { findDocumentTitle } from "./structure/title.js";
 import { checkTables } from "./budget/table-checks.js";
 import { analyzeBudget, checkDisclosureContent } from "./budget/index.js";
-import { recognizeAmounts } from "./amounts/index.js";
+import { documentAmounts } from "./amounts/document.js";
 import { sha256 } from "./util/hash.js";
 import { PARSER_VERSION } from "./util/version.js";
 
@@ -95,32 +95,7 @@ async function extractUnguarded(bytes: Uint8Array, options: ExtractOptions): Pro
   );
   const bodyParagraphs = blocks.filter((b): b is ParagraphBlock => b.type === "paragraph" && (b.role === undefined || b.role === "body"));
 
-  const spansByBlock = new Map<string, AmountSpan[]>();
-  const amounts: DocumentAmount[] = [];
-  for (const p of bodyParagraphs) {
-    const spans = recognizeAmounts(p.text);
-    spansByBlock.set(p.id, spans);
-    for (const s of spans) amounts.push({ id: `a${amounts.length}`, blockId: p.id, ...s });
-  }
-
-  for (const t of tables) {
-    for (const c of t.cells) {
-      if (c.value?.kind !== "amount" || c.value.value === undefined) continue;
-      const unit = t.columns[c.col]?.unit ?? t.unit;
-      amounts.push({
-        id: `a${amounts.length}`,
-        blockId: t.blockIds[0]!,
-        cell: { tableId: t.id, row: c.row, col: c.col },
-        start: 0,
-        end: c.text.length,
-        text: c.text,
-        kind: "money",
-        value: c.value.value,
-        unit: unit?.unit ?? null,
-        ...(c.value.yuan !== undefined ? { yuan: c.value.yuan } : {}),
-      });
-    }
-  }
+  const { amounts, spansByBlock } = documentAmounts(bodyParagraphs, tables);
 
   const { meta, facts, validations } = analyzeBudget({
     paragraphs: bodyParagraphs,
