@@ -1,6 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import type { Block, ExtractedDocument, ParagraphBlock, ReaderBlock, Warning } from "./model/index.js";
-import { SCHEMA_VERSION } from "./model/index.js";
+import { SCHEMA_VERSION } from "./model/constants.js";
 import { ExtractError, toExtractError } from "./errors.js";
 import { DEFAULT_LIMITS, type Limits } from "./limits.js";
 import { detectFormat, readerFor } from "./readers/index.js";

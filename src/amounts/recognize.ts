@@ -15,7 +15,7 @@ import { findLabel } from "./label.js";
 import { divideExact } from "./fraction.js";
 import { applyBounds } from "./bounds.js";
 import { WordIndex, wordIndex } from "./wordindex.js";
-import { MONEY_UNIT_MULTIPLIERS } from "../model/table.js";
+import { MONEY_UNIT_MULTIPLIERS } from "../model/constants.js";
 
 // Plain local bindings for the hot path: a transpiler may turn imported bindings into getter calls.
 const { SOME, APPROX_TAIL, CNY, GLUE_BEFORE, has, isCjkCode, isDigitCode, JIAO_FEN, LEAD_NOISE, MULT_AFTER_APPROX, NOT_CODE_AFTER, RANGE_SEP, UNIT_START, WORD_AFTER, WS, ZHE_VERB } = charclass;

@@ -1,4 +1,5 @@
-import { yuanMultiplier, type AmountSpan, type Evidence, type Fact, type ParagraphBlock } from "../model/index.js";
+import type { AmountSpan, Evidence, Fact, ParagraphBlock } from "../model/index.js";
+import { yuanMultiplier } from "../model/constants.js";
 import { abs, add, compare, halfUlp, neg, sub, sum } from "../util/decimal.js";
 import { CHANGE_KEY_OF, keyOfLabel, normalizeLabel } from "./vocabulary.js";
 

@@ -5,8 +5,9 @@ import { Table } from "./table.js";
 import { DocumentAmount } from "./amount.js";
 import { Fact, Meta, Validation, Warning } from "./budget.js";
 
-/** Bumped on any change to the output's shape; consumers can branch on it. */
-export const SCHEMA_VERSION = "1.0.0";
+import { SCHEMA_VERSION } from "./constants.js";
+
+export { SCHEMA_VERSION };
 
 export const SourceFormat = z.enum(["docx", "doc", "html", "pdf", "text", "xlsx", "xls", "zip", "ole", "unknown"]);
 export type SourceFormat = z.infer<typeof SourceFormat>;

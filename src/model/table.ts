@@ -15,19 +15,7 @@ export const MoneyUnit = z
   .strict();
 export type MoneyUnit = z.infer<typeof MoneyUnit>;
 
-/** Each money unit's exact multiplier to 元. */
-export const MONEY_UNIT_MULTIPLIERS: Readonly<Record<MoneyUnit["unit"], string>> = {
-  元: "1",
-  千元: "1000",
-  万元: "10000",
-  百万元: "1000000",
-  亿元: "100000000",
-};
-
-/** The multiplier to 元 of a unit as printed ("万元", "万 元"); "1" for anything that is not a money unit. */
-export function yuanMultiplier(unit: string | null | undefined): string {
-  return (unit && MONEY_UNIT_MULTIPLIERS[unit.replace(/\s+/g, "") as MoneyUnit["unit"]]) || "1";
-}
+export { MONEY_UNIT_MULTIPLIERS, yuanMultiplier } from "./constants.js";
 
 export const CellValue = z
   .object({

@@ -1,5 +1,6 @@
 /** Money units as tables declare them: in a caption line, a title row, or a header cell. */
-import { MONEY_UNIT_MULTIPLIERS, type MoneyUnit } from "../../model/table.js";
+import type { MoneyUnit } from "../../model/table.js";
+import { MONEY_UNIT_MULTIPLIERS } from "../../model/constants.js";
 
 const UNIT_ALT = "百万元|亿元|千元|万元|元";
 
