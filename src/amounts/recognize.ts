@@ -459,6 +459,14 @@ function divPow10(value: string, mult: string): string {
 }
 
 /** The first figure of a possible range (500—1000元), waiting for the second. */
+/** The range's first figure was pushed as a span of its own: the merged range takes its place, labelled from its start. */
+function replaceWithRange(spans: AmountSpan[], merged: AmountSpan, text: string, v: string, a: RangeStart): void {
+  spans.pop();
+  const label = findLabel(text, v, a.span.start, a.floor);
+  if (label) merged.label = label;
+  spans.push(merged);
+}
+
 interface RangeStart {
   span: AmountSpan;
   /** The first figure's own multiplier (1万-5万元), "" when its value is already in 元, null when it borrows the second's. */
@@ -964,7 +972,7 @@ export function recognizeAmounts(text: string, opts: RecognizeOptions = {}): Amo
       end: spanEnd,
       text: text.slice(start, spanEnd),
       kind: isMoney ? "money" : kind,
-      value: isMoney ? printedValue : kind === "percent" ? fullValue : fullValue,
+      value: isMoney ? printedValue : fullValue,
       unit: isMoney ? printedUnit : kind === "percent" ? unit : matchMeasure(v, skipWs(v, spanEnd, 1)),
     };
     if (isMoney) span.yuan = fullValue;
@@ -997,10 +1005,7 @@ export function recognizeAmounts(text: string, opts: RecognizeOptions = {}): Amo
         unit: span.unit,
         range: { min: a.full, max: span.value },
       };
-      spans.pop();
-      const label = findLabel(text, v, a.span.start, a.floor);
-      if (label) merged.label = label;
-      spans.push(merged);
+      replaceWithRange(spans, merged, text, v, a);
       lastEnd = spanEnd;
       pendingRange = null;
       i = spanEnd;
@@ -1024,10 +1029,7 @@ export function recognizeAmounts(text: string, opts: RecognizeOptions = {}): Amo
         yuan: minYuan,
         range: { min: divPow10(minYuan, mult), max: divPow10(maxYuan, mult), minYuan, maxYuan },
       };
-      spans.pop();
-      const label = findLabel(text, v, a.span.start, a.floor);
-      if (label) merged.label = label;
-      spans.push(merged);
+      replaceWithRange(spans, merged, text, v, a);
       lastEnd = spanEnd;
       pendingRange = null;
       i = spanEnd;
