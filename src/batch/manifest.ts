@@ -3,44 +3,17 @@
  * During a run records are appended as documents finish (a killed run loses at most the line being written, and
  * a torn last line is ignored on reading); at the end the file is rewritten, one record per path, sorted by path.
  * With --shard i/n the file is manifest.shard-i-of-n.jsonl, so shards can share one output directory.
+ *
+ * The record's schema is model/manifest.ts; it is loaded only when there is a manifest to read, so a fresh run's
+ * main thread never loads zod (≈14 MB resident).
  */
 import { appendFile, open, readFile } from "node:fs/promises";
 import path from "node:path";
-import { z } from "zod";
-import { ERROR_CODES } from "../errors.js";
-import { SourceFormat } from "../model/index.js";
+import type { ManifestRecord } from "../model/manifest.js";
 import { writeAtomic } from "../writers/json.js";
 import type { Shard } from "./shard.js";
 
-export const ManifestStatus = z.enum(["ok", "error", "skipped"]);
-export type ManifestStatus = z.infer<typeof ManifestStatus>;
-
-export const ManifestRecord = z
-  .object({
-    /** Posix path relative to the archive base. */
-    path: z.string(),
-    /** Null only when the file could not be read at all. */
-    sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
-    bytes: z.number().int().nonnegative().nullable(),
-    /** Detected from the bytes; null when reading failed before detection. */
-    format: SourceFormat.nullable(),
-    /**
-     * ok: parsed, output written. skipped: not parsed because an identical file (same sha256, `duplicateOf`) was;
-     * its output is a copy with its own source.path. error: see `error`.
-     */
-    status: ManifestStatus,
-    error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }).strict().optional(),
-    duplicateOf: z.string().optional(),
-    /** Wall-clock time of the extraction in its worker (0 for a copy). */
-    durationMs: z.number().nonnegative(),
-    /** Output JSON, relative to the output directory (posix); null on error. */
-    output: z.string().nullable(),
-    parserVersion: z.string(),
-    /** Number of validation checks with status "fail" in the output. */
-    validationFailures: z.number().int().nonnegative().optional(),
-  })
-  .strict();
-export type ManifestRecord = z.infer<typeof ManifestRecord>;
+export type { ManifestRecord, ManifestStatus } from "../model/manifest.js";
 
 export function manifestFileName(shard: Shard | null): string {
   return shard ? `manifest.shard-${shard.index}-of-${shard.count}.jsonl` : "manifest.jsonl";
@@ -55,6 +28,7 @@ export async function readManifest(file: string): Promise<Map<string, ManifestRe
   } catch {
     return byPath;
   }
+  const { ManifestRecord } = await import("../model/manifest.js");
   for (const line of text.split("\n")) {
     if (line.trim() === "") continue;
     try {

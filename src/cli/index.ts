@@ -1,18 +1,20 @@
 #!/usr/bin/env node
-import { extractCommand } from "./extract.js";
-import { schemaCommand } from "./schema.js";
-import { runAmountsCommand } from "./amounts.js";
-import { inspectCommand } from "./inspect.js";
-import { batchCommand } from "./batch.js";
 import { PARSER_VERSION } from "../util/version.js";
 
-/** The CLI maps verbs to commands; each command lives in its own module and holds no extraction logic. */
+/**
+ * The CLI maps verbs to commands; each command lives in its own module and holds no extraction logic. Modules are
+ * loaded when their verb runs: `batch`'s main thread only orchestrates, and loading the extraction pipeline and
+ * the zod schemas it never uses would cost it ≈20 MB resident.
+ */
 const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promise<number> }> = {
-  extract: { summary: "extract FILE            one document → JSON on stdout", run: extractCommand },
-  batch: { summary: "batch DIR|GLOB|- -o OUT  a whole archive → JSON files, manifest, facts", run: batchCommand },
-  schema: { summary: "schema                  the output's JSON Schema", run: schemaCommand },
-  inspect: { summary: "inspect FILE [--html R]  spot-check one document: summary, or an HTML report with evidence", run: inspectCommand },
-  amounts: { summary: "amounts                 text on stdin → recognized amounts, one JSON array per line", run: (argv) => runAmountsCommand(argv, process.stdin, process.stdout) },
+  extract: { summary: "extract FILE            one document → JSON on stdout", run: async (argv) => (await import("./extract.js")).extractCommand(argv) },
+  batch: { summary: "batch DIR|GLOB|- -o OUT  a whole archive → JSON files, manifest, facts", run: async (argv) => (await import("./batch.js")).batchCommand(argv) },
+  schema: { summary: "schema                  the output's JSON Schema", run: async (argv) => (await import("./schema.js")).schemaCommand(argv) },
+  inspect: { summary: "inspect FILE [--html R]  spot-check one document: summary, or an HTML report with evidence", run: async (argv) => (await import("./inspect.js")).inspectCommand(argv) },
+  amounts: {
+    summary: "amounts                 text on stdin → recognized amounts, one JSON array per line",
+    run: async (argv) => (await import("./amounts.js")).runAmountsCommand(argv, process.stdin, process.stdout),
+  },
 };
 
 export const USAGE = `disclosure-extract ${PARSER_VERSION} — Chinese budget/final-account disclosures → JSON

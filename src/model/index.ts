@@ -5,3 +5,4 @@ export * from "./table.js";
 export * from "./amount.js";
 export * from "./budget.js";
 export * from "./document.js";
+export * from "./manifest.js";

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ManifestRecord } from "../../src/batch/manifest.js";
+import { ManifestRecord } from "../../src/model/manifest.js";
 import { repoRoot, samples } from "../helpers.js";
 import { seededBytes } from "../fixtures/seeded-bytes.js";
 

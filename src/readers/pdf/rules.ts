@@ -1,5 +1,8 @@
-import { OPS, Util, type PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { RulingLine } from "../layout/types.js";
+import { pdfjs } from "./pdfjs-runtime.js";
+
+const { OPS, Util } = pdfjs;
 
 type Matrix = [number, number, number, number, number, number];
 type Point = [number, number];

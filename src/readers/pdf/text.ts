@@ -1,6 +1,9 @@
-import { Util, type PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { TextItem } from "pdfjs-dist/types/src/display/api.js";
 import type { TextFragment } from "../layout/types.js";
+import { pdfjs } from "./pdfjs-runtime.js";
+
+const { Util } = pdfjs;
 
 /**
  * The page's text runs in viewport coordinates (rotation applied, y downwards), so rotated landscape
