@@ -52,6 +52,8 @@ interface Slot {
   lastError: Error | null;
   /** Documents the current worker has finished. */
   docs: number;
+  /** Its worker is being ended to be replaced: the slot is not free for a new worker meanwhile. */
+  retiring: boolean;
 }
 
 /**
@@ -88,21 +90,15 @@ export class WorkerPool {
     this.options = options;
     this.recycleHeapMb = options.recycleHeapMb ?? DEFAULT_RECYCLE_HEAP_MB;
     this.recycleAfterDocs = options.recycleAfterDocs ?? DEFAULT_RECYCLE_AFTER_DOCS;
-    this.slots = Array.from({ length: Math.max(1, options.size) }, () => ({ worker: null, ready: false, job: null, timer: null, started: 0, lastError: null, docs: 0 }));
+    this.slots = Array.from({ length: Math.max(1, options.size) }, () => ({ worker: null, ready: false, job: null, timer: null, started: 0, lastError: null, docs: 0, retiring: false }));
   }
-
-  /** Workers start on the first task: a resumed run with nothing to do pays no startup. */
-  private started = false;
 
   run(task: Omit<ExtractTask, "id">): Promise<ExtractOutcome> {
     return new Promise((resolve) => {
       const job = { task: { ...task, id: this.nextId++ }, resolve };
       if (this.startupError) return resolve(failure(job.task.id, "internal", `The extraction worker could not start: ${this.startupError.message}`));
       this.queue.push(job);
-      if (!this.started) {
-        this.started = true;
-        for (const slot of this.slots) this.spawn(slot);
-      }
+      this.startMore();
       this.pump();
     });
   }
@@ -117,6 +113,17 @@ export class WorkerPool {
         if (w) await w.terminate();
       }),
     );
+  }
+
+  /**
+   * Workers start on the first task (a resumed run with nothing to do pays no start-up), one at a time: the next
+   * starts when the previous is ready. Workers loading their modules all at once were a long run's memory peak.
+   */
+  private startMore(): void {
+    if (this.closing || this.startupError || this.queue.length === 0) return;
+    if (this.slots.some((sl) => sl.worker !== null && !sl.ready)) return;
+    const idle = this.slots.find((sl) => sl.worker === null && !sl.retiring);
+    if (idle) this.spawn(idle);
   }
 
   private spawn(slot: Slot): void {
@@ -134,18 +141,19 @@ export class WorkerPool {
       if (m.type === "ready") {
         slot.ready = true;
         this.startupFailures = 0;
+        this.startMore();
         this.pump();
         return;
       }
       slot.docs++;
       const recycle = slot.docs >= this.recycleAfterDocs || m.heapMb > this.recycleHeapMb;
       // Retired before the next job is handed out, so that job goes to the fresh worker.
-      if (recycle) this.retire(slot, worker);
-      this.finish(slot, m.outcome);
       if (recycle) {
         this.recycled++;
-        this.spawn(slot);
+        // The replacement starts once the old isolate is gone, so the two never hold memory at the same time.
+        this.retire(slot, worker, () => this.spawn(slot));
       }
+      this.finish(slot, m.outcome);
     });
     worker.on("error", (e) => {
       if (slot.worker === worker) slot.lastError = e;
@@ -189,10 +197,19 @@ export class WorkerPool {
   }
 
   /** Ends `worker` on purpose: its exit event is ignored (slot.worker no longer points to it). */
-  private retire(slot: Slot, worker: Worker): void {
+  private retire(slot: Slot, worker: Worker, then?: () => void): void {
     slot.worker = null;
     slot.ready = false;
-    void worker.terminate();
+    if (!then) {
+      void worker.terminate();
+      return;
+    }
+    slot.retiring = true;
+    const next = () => {
+      slot.retiring = false;
+      then();
+    };
+    worker.terminate().then(next, next);
   }
 
   private timeOut(slot: Slot, worker: Worker): void {

@@ -11,14 +11,13 @@ import { mkdir, readFile, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import fg from "fast-glob";
-import pLimit from "p-limit";
 import { ExtractError } from "../errors.js";
 import { DEFAULT_LIMITS, type Limits } from "../limits.js";
 import type { ExtractedDocument } from "../model/index.js";
 import { detectFormat } from "../readers/detect.js";
 import { PARSER_VERSION } from "../util/version.js";
 import { FactsWriter, factsFormatOf, type FactsDocInfo } from "../writers/facts.js";
-import { isAtomicTempFile, outputFileFor, writeAtomic } from "../writers/json.js";
+import { documentJsonFor, isAtomicTempFile, outputFileFor, writeAtomic } from "../writers/json.js";
 import { discoverInputs } from "./discover.js";
 import { sha256File } from "./hash.js";
 import { compactManifest, isReusable, ManifestAppender, manifestFileName, readManifest, type ManifestRecord } from "./manifest.js";
@@ -132,20 +131,15 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     tick(entry.record);
   };
 
-  // 3. Hash every input (I/O: p-limit, not workers); unreadable files are error records.
-  const hashLimit = pLimit(8);
+  // 3. Hash every input (I/O: a few at a time, not workers); unreadable files are error records.
   const hashed: HashedInput[] = [];
-  await Promise.all(
-    inputs.map((input) =>
-      hashLimit(async () => {
-        try {
-          hashed.push({ ...input, ...(await sha256File(input.file)) });
-        } catch (e) {
-          await record({ reused: false, record: errorRecord(input.relPath, null, null, "io_error", `Cannot read ${input.relPath}: ${(e as Error).message}. Check the path and permissions.`) });
-        }
-      }),
-    ),
-  );
+  await forEachBounded(inputs, 8, async (input) => {
+    try {
+      hashed.push({ ...input, ...(await sha256File(input.file)) });
+    } catch (e) {
+      await record({ reused: false, record: errorRecord(input.relPath, null, null, "io_error", `Cannot read ${input.relPath}: ${(e as Error).message}. Check the path and permissions.`) });
+    }
+  });
   hashed.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
 
   // 4. Group identical files; each group is extracted at most once.
@@ -159,10 +153,13 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const exists = (f: string) => existsSync(f);
   const reusable = (h: HashedInput) => !options.force && outDir !== null && isReusable(previous.get(h.relPath), h.sha256, PARSER_VERSION, outDir, exists);
 
-  /** Writes one input's output (and NDJSON line, facts) from the document JSON of its group. */
-  const emitDocument = async (h: HashedInput, json: string, info: DocInfo, duplicateOf: string | undefined, durationMs: number) => {
+  /**
+   * Records one input's document: its output (unless the worker already wrote it), NDJSON line and facts, and its
+   * manifest record — appended only once the output exists, so a kill never leaves a record without its file.
+   */
+  const emitDocument = async (h: HashedInput, json: string | null, info: DocInfo, duplicateOf: string | undefined, durationMs: number, written: boolean) => {
     const out = outDir ? outputFileFor(outDir, h.relPath) : null;
-    if (out) await writeAtomic(out, `${json}\n`);
+    if (out && !written) await writeAtomic(out, `${json}\n`);
     await streamOut(json, h, info);
     await record({
       reused: false,
@@ -181,13 +178,13 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     });
   };
 
-  const streamOut = async (json: string, h: HashedInput, info: DocInfo) => {
-    if (options.ndjson) await writeLine(options.ndjson, json);
+  const streamOut = async (json: string | null, h: HashedInput, info: DocInfo) => {
+    if (options.ndjson && json !== null) await writeLine(options.ndjson, json);
     if (facts && info.facts) await facts.add({ path: h.relPath, sha256: h.sha256, format: info.format, meta: info.meta }, info.facts);
   };
 
-  /** The JSON of `doc` as if `h` had been extracted (source.path is the only per-file field). */
-  const retarget = (doc: ExtractedDocument, h: HashedInput): string => JSON.stringify({ ...doc, source: { ...doc.source, path: h.relPath } });
+  /** The JSON of `doc` as if `h` had been extracted. */
+  const retarget = (doc: ExtractedDocument, h: HashedInput): string => documentJsonFor(doc, h.relPath);
 
   const pool = new WorkerPool({
     size: Math.max(1, options.jobs ?? os.availableParallelism()),
@@ -220,12 +217,13 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       return;
     }
     if (keptDoc && kept[0]) {
-      for (const m of fresh) await emitDocument(m, retarget(keptDoc, m), docInfo(keptDoc), kept[0].relPath, 0);
+      for (const m of fresh) await emitDocument(m, retarget(keptDoc, m), docInfo(keptDoc), kept[0].relPath, 0, false);
       return;
     }
 
     const [leader, ...copies] = fresh as [HashedInput, ...HashedInput[]];
-    const outcome: ExtractOutcome = await pool.run({ file: leader.file, relPath: leader.relPath, limits, wantFacts: facts !== null });
+    const outputs = outDir ? fresh.map((m) => ({ relPath: m.relPath, file: outputFileFor(outDir, m.relPath) })) : [];
+    const outcome: ExtractOutcome = await pool.run({ file: leader.file, relPath: leader.relPath, limits, wantFacts: facts !== null, outputs, wantJson: options.ndjson != null });
     if (!outcome.ok) {
       // A worker that timed out or crashed never said what the file was; the bytes do.
       if (outcome.format === null) outcome.format = await formatOf(leader.file);
@@ -234,18 +232,18 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       return;
     }
     // The file may have changed between hashing and parsing; the worker's hash is the one the output names.
+    // The worker has written every member's output; the JSON comes back only for --ndjson.
     const info: DocInfo = { format: outcome.format, meta: outcome.meta, facts: outcome.facts, validationFailures: outcome.validationFailures };
-    await emitDocument({ ...leader, sha256: outcome.sha256, bytes: outcome.bytes }, outcome.json, info, undefined, outcome.durationMs);
+    await emitDocument({ ...leader, sha256: outcome.sha256, bytes: outcome.bytes }, outcome.json, info, undefined, outcome.durationMs, true);
     if (copies.length > 0) {
-      const doc = JSON.parse(outcome.json) as ExtractedDocument;
-      for (const m of copies) await emitDocument(m, retarget(doc, m), info, leader.relPath, 0);
+      const doc = outcome.json !== null ? (JSON.parse(outcome.json) as ExtractedDocument) : null;
+      for (const m of copies) await emitDocument(m, doc ? retarget(doc, m) : null, info, leader.relPath, 0, true);
     }
   };
 
   // Bounded in flight: the pool queues work anyway, this keeps finished-but-unwritten documents few.
-  const groupLimit = pLimit(Math.max(2, (options.jobs ?? os.availableParallelism()) * 2));
   try {
-    await Promise.all([...groups.values()].map((g) => groupLimit(() => processGroup(g))));
+    await forEachBounded([...groups.values()], Math.max(2, (options.jobs ?? os.availableParallelism()) * 2), processGroup);
   } finally {
     await pool.close();
     progress.stop();
@@ -332,6 +330,19 @@ async function readOutput(outDir: string, output: string): Promise<ExtractedDocu
 function writeLine(stream: NodeJS.WritableStream, line: string): Promise<void> {
   if (stream.write(`${line}\n`)) return Promise.resolve();
   return new Promise((resolve) => stream.once("drain", () => resolve()));
+}
+
+/**
+ * Runs `fn` over `items` with at most `limit` calls in flight. Runners pull the next item, so a 10,000-file archive
+ * holds `limit` pending calls, not 10,000 queued closures and promises (which kept the main thread's young
+ * generation at its 32 MB maximum through the start of a run).
+ */
+async function forEachBounded<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const runner = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, runner));
 }
 
 /** Temp files of writes a killed run did not finish. */

@@ -3,6 +3,7 @@ import { getHeapStatistics } from "node:v8";
 import { parentPort } from "node:worker_threads";
 import { extractFile } from "../extract.js";
 import { toExtractError } from "../errors.js";
+import { documentJsonFor, writeAtomic } from "../writers/json.js";
 import type { SourceFormat } from "../model/index.js";
 import type { ExtractOutcome, ExtractTask, WorkerMessage } from "./messages.js";
 
@@ -32,10 +33,12 @@ async function run(task: ExtractTask): Promise<ExtractOutcome> {
   try {
     await testHooks(task.file);
     const doc = await extractFile(task.file, { path: task.relPath, limits: task.limits });
+    const json = task.outputs.length > 0 || task.wantJson ? JSON.stringify(doc) : null;
+    for (const out of task.outputs) await writeAtomic(out.file, `${out.relPath === doc.source.path && json !== null ? json : documentJsonFor(doc, out.relPath)}\n`);
     return {
       id: task.id,
       ok: true,
-      json: JSON.stringify(doc),
+      json: task.wantJson ? json : null,
       format: doc.source.format,
       sha256: doc.source.sha256,
       bytes: doc.source.bytes,

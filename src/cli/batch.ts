@@ -114,7 +114,11 @@ export function batchCommand(argv: string[]): Promise<number> {
       }
       throw new UsageError("batch found no input files.");
     }
-    if (!quiet) process.stderr.write(formatSummary(result.summary, result.elapsedMs));
+    if (!quiet) {
+      process.stderr.write(formatSummary(result.summary, result.elapsedMs));
+      const { replaced, recycled } = result.workers;
+      if (replaced + recycled > 0) process.stderr.write(`  workers: ${replaced} replaced after a timeout, crash or heap overrun; ${recycled} recycled to give memory back\n`);
+    }
     return result.entries.some((e) => e.record.status === "error") ? 1 : 0;
   });
 }

@@ -1,6 +1,7 @@
 /** JSON output files: atomic writes (temp file + rename) and the output path of an input in a batch. */
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { ExtractedDocument } from "../model/index.js";
 
 let tempCounter = 0;
 
@@ -28,4 +29,9 @@ export function isAtomicTempFile(name: string): boolean {
 /** Where the JSON of input `relPath` (posix, relative to the archive base) goes: the input tree mirrored, "name.ext.json". */
 export function outputFileFor(outDir: string, relPath: string): string {
   return path.join(outDir, ...relPath.split("/")) + ".json";
+}
+
+/** The JSON of `doc` as the output of another input with the same bytes: source.path is the only per-file field. */
+export function documentJsonFor(doc: ExtractedDocument, relPath: string): string {
+  return JSON.stringify(doc.source.path === relPath ? doc : { ...doc, source: { ...doc.source, path: relPath } });
 }
