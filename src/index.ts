@@ -8,6 +8,7 @@ export { recognizeAmounts, parseChineseNumber } from "./amounts/index.js";
 export { buildSections } from "./structure/sections/index.js";
 export { buildTables } from "./structure/tables/index.js";
 export { runBatch, type BatchOptions, type BatchResult } from "./batch/run.js";
+export { extractFileIsolated, type IsolatedExtractOptions } from "./batch/isolated.js";
 export { renderReportHtml, writeReport } from "./writers/report/index.js";
 export { renderSummary } from "./writers/summary.js";
 export { tableToCsv } from "./writers/tables-csv.js";

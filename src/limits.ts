@@ -14,7 +14,10 @@ export interface Limits {
   maxCells: number;
   /** Longest single paragraph, in characters. */
   maxParagraphChars: number;
-  /** Wall-clock time for one document, in milliseconds (enforced by the batch worker). */
+  /**
+   * Wall-clock time for one document, in milliseconds. Enforced where extraction runs in a worker thread (batch,
+   * the extract and inspect commands, extractFileIsolated); an in-process extractFile call cannot be interrupted.
+   */
   timeoutMs: number;
 }
 

@@ -1,4 +1,4 @@
-import { extractFile } from "../extract.js";
+import { extractFileIsolated } from "../batch/isolated.js";
 import { isExtractError, toExtractError } from "../errors.js";
 import { parseCommandArgs, UsageError, withUsage } from "./args.js";
 import { writeAtomic } from "../writers/json.js";
@@ -39,7 +39,7 @@ export function extractCommand(argv: string[]): Promise<number> {
     if (positionals.length !== 1) throw new UsageError("extract takes exactly one FILE.");
     const file = positionals[0]!;
     try {
-      const doc = await extractFile(file, { limits: limitsFromFlags.parse(values) });
+      const doc = await extractFileIsolated(file, { limits: limitsFromFlags.parse(values) });
       const json = values.compact ? JSON.stringify(doc) : JSON.stringify(doc, null, 2);
       if (typeof values.out === "string") await writeAtomic(values.out, `${json}\n`);
       else process.stdout.write(`${json}\n`);

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { extractFile } from "../extract.js";
+import { extractFileIsolated } from "../batch/isolated.js";
 import { isExtractError, toExtractError } from "../errors.js";
 import { writeReport } from "../writers/report/index.js";
 import { renderSummary, useColor } from "../writers/summary.js";
@@ -40,7 +40,7 @@ export function inspectCommand(argv: string[]): Promise<number> {
     const file = positionals[0]!;
     const limits = limitsFromFlags.parse(values);
     try {
-      const doc = await extractFile(file, { limits });
+      const doc = await extractFileIsolated(file, { limits });
       if (typeof values.html === "string") {
         await writeReport(doc, values.html);
         process.stderr.write(`report written to ${path.resolve(values.html)}\n`);

@@ -31,6 +31,21 @@ describe("CLI", () => {
     expect(JSON.parse(dir.stderr).error.code).toBe("io_error");
   });
 
+  test("extract and inspect enforce --timeout-ms: the document is stopped and reported as a timeout, nothing on stdout", async () => {
+    // 1 ms cannot read a 12-page PDF: the worker is ended mid-document whatever the machine's speed.
+    for (const verb of ["extract", "inspect"]) {
+      const err = (await cli(verb, samples("putuo-fuliyuan-2024-unit-budget.pdf"), "--timeout-ms", "1").catch((e: unknown) => e)) as { code: number; stdout: string; stderr: string };
+      expect(err.code, verb).toBe(1);
+      expect(err.stdout, verb).toBe("");
+      const { error } = JSON.parse(err.stderr) as { error: { code: string; message: string } };
+      expect(error.code, verb).toBe("timeout");
+      expect(error.message, verb).toContain("--timeout-ms");
+    }
+    // The same file within the default limit is read.
+    const { stdout } = await cli("extract", samples("putuo-fuliyuan-2024-unit-budget.pdf"), "--compact");
+    expect(ExtractedDocument.parse(JSON.parse(stdout)).source.format).toBe("pdf");
+  });
+
   test("usage errors exit 2", async () => {
     const err = (await cli("extract").catch((e: unknown) => e)) as { code: number; stderr: string };
     expect(err.code).toBe(2);
