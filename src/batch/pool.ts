@@ -28,7 +28,11 @@ export interface PoolOptions {
   recycleAfterDocs?: number;
 }
 
-export const DEFAULT_MAX_YOUNG_MB = 16;
+/**
+ * 8 MB: on 120 mixed documents, GC pauses 1.25 s instead of 1.03 s with 16 MB (+2% of the run's CPU, --trace-gc),
+ * for 10–25 MB less resident memory per worker (64 PDFs with 2 workers: peak 217 vs 233 MB).
+ */
+export const DEFAULT_MAX_YOUNG_MB = 8;
 export const DEFAULT_RECYCLE_HEAP_MB = 96;
 export const DEFAULT_RECYCLE_AFTER_DOCS = 2000;
 
