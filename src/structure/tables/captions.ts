@@ -12,6 +12,8 @@ export interface CaptionInfo {
   number: string | null;
   unit: MoneyUnit | null;
   continuation: boolean;
+  /** The 编制单位/部门名称 line above the table, whitespace removed: a table reprinted per unit differs only here. */
+  publisher: string | null;
   /** Paragraph ids to take out of the running text (caption role). */
   consumed: string[];
 }
@@ -33,7 +35,7 @@ function isHeadingLike(p: ParagraphBlock, text: string): boolean {
 
 /** `before`: the paragraphs between the previous table (or document start) and this table, in order. */
 export function captionAbove(before: readonly ParagraphBlock[]): CaptionInfo {
-  const info: CaptionInfo = { title: null, number: null, unit: null, continuation: false, consumed: [] };
+  const info: CaptionInfo = { title: null, number: null, unit: null, continuation: false, publisher: null, consumed: [] };
   let seen = 0;
   for (let i = before.length - 1; i >= 0 && seen < 4; i--) {
     const p = before[i]!;
@@ -48,6 +50,7 @@ export function captionAbove(before: readonly ParagraphBlock[]): CaptionInfo {
     if (text.length > MAX_CAPTION) break;
     // "编制单位：…", "部门：…", "预算单位：…" between the title and the table name the publisher, not the table.
     if (PUBLISHER_LINE.test(text) && !findDeclaredUnit(text, "caption")) {
+      info.publisher ??= compact(text);
       info.consumed.push(p.id);
       continue;
     }
@@ -58,6 +61,7 @@ export function captionAbove(before: readonly ParagraphBlock[]): CaptionInfo {
       if (info.unit || info.title || info.number) break;
       info.unit = unit;
       const leftover = rest.replace(unit.raw, "").trim();
+      if (PUBLISHER_LINE.test(leftover)) info.publisher ??= compact(leftover);
       if (number) info.number = number;
       if (leftover && TITLE_ENDING.test(leftover) && !SENTENCE.test(leftover)) info.title = leftover;
       info.consumed.push(p.id);

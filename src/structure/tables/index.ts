@@ -6,10 +6,11 @@ import type { ParagraphBlock, RawRow, RawTableBlock, ReaderBlock } from "../../m
 import type { Warning } from "../../model/budget.js";
 import type { MoneyUnit, Table, TableColumn, TablePart } from "../../model/table.js";
 import { buildGrid, type BuiltGrid } from "./grid.js";
-import { layoutRows, rowOrigins, rowSignature, type RowLayout } from "./layout.js";
+import { layoutRows, rowOrigins } from "./layout.js";
 import { buildColumns } from "./columns.js";
 import { buildRecords, describeRows, typeCells } from "./rows.js";
-import { captionAbove, splitNumber, unitBelow, type CaptionInfo } from "./captions.js";
+import { captionAbove, splitNumber, unitBelow } from "./captions.js";
+import { continuationReason, type Part } from "./stitch.js";
 import { findDeclaredUnit } from "./units.js";
 import { CONTINUATION, META_LINE, compact, tidy } from "./text.js";
 
@@ -24,17 +25,6 @@ export interface BuildTablesResult {
   /** RawTableBlock id → the Table id it was stitched into (a continuation maps to the first part's id). */
   tableIdByBlock: Map<string, string>;
   warnings: Warning[];
-}
-
-interface Part {
-  block: RawTableBlock;
-  caption: CaptionInfo;
-  /** Non-blank paragraphs between the previous table and this one. */
-  gapParagraphs: ParagraphBlock[];
-  /** Paragraphs after this table up to the next table. */
-  after: ParagraphBlock[];
-  grid: BuiltGrid;
-  layout: RowLayout;
 }
 
 function isParagraph(b: ReaderBlock): b is ParagraphBlock {
@@ -62,26 +52,6 @@ function fromTitleRows(g: BuiltGrid, titleRows: number): { title: string | null;
     }
   }
   return { title, number, unit };
-}
-
-function headerSignatures(p: Part): string[] {
-  return p.layout.headerBlock.filter((r) => p.layout.kinds[r] === "header").map((r) => rowSignature(p.grid, r));
-}
-
-/** Why `next` continues `prev`, or null when it is a table of its own. */
-function continuationReason(prev: Part, next: Part): TablePart["joinedBy"] | null {
-  if (next.caption.continuation) return "continuation_marker";
-  if (next.caption.title || next.caption.number) return null;
-  if (next.grid.nCols !== prev.grid.nCols) return null;
-  const sigs = headerSignatures(prev);
-  const top = next.layout.titleRows;
-  if (sigs.length > 0 && sigs.every((s, i) => rowSignature(next.grid, top + i) === s)) return "repeated_header";
-  // A bare continuation: nothing printed between the two tables, and the second starts straight with data.
-  if (next.gapParagraphs.length === 0 && next.layout.headerBlock.length === 0 && next.layout.keyValueRows.length === 0) {
-    const firstKind = next.layout.kinds[top];
-    if (firstKind === "data" || firstKind === "total" || firstKind === "subtotal") return "same_columns";
-  }
-  return null;
 }
 
 function assemble(parts: Part[], joins: (TablePart["joinedBy"] | undefined)[], captionIds: Set<string>, warnings: Warning[]): Table {
@@ -178,7 +148,7 @@ export function buildTables(blocks: ReaderBlock[]): BuildTablesResult {
   const groups: { parts: Part[]; joins: (TablePart["joinedBy"] | undefined)[] }[] = [];
   for (const p of parts) {
     const group = groups[groups.length - 1];
-    const reason = group ? continuationReason(group.parts[group.parts.length - 1]!, p) : null;
+    const reason = group ? continuationReason(group.parts, p) : null;
     if (group && reason) {
       group.parts.push(p);
       group.joins.push(reason);

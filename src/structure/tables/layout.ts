@@ -88,7 +88,9 @@ function isDataLike(g: BuiltGrid, r: number): boolean {
   // A 合计 row label with blank figures, unless the rest of the row reads as header cells (合计 | 基本支出 | …).
   const [first, ...rest] = cells;
   if (!first || !TOTAL.test(compact(first.text).replace(ENUMERATOR, ""))) return false;
-  return rest.length === 0 || rest.filter((c) => HEADER_WORD.test(compact(stripParens(c.text)))).length < rest.length / 2;
+  // Two or more text cells beside it (no figure, no dash) are column titles: "合计 | 一般公共预算 | 政府性基金预算".
+  if (rest.length >= 2) return false;
+  return rest.length === 0 || !HEADER_WORD.test(compact(stripParens(rest[0]!.text)));
 }
 
 function headerScore(g: BuiltGrid, r: number): number {
@@ -133,6 +135,8 @@ export function layoutRows(g: BuiltGrid, partStarts: readonly number[] = []): Ro
       // A numbered row label ("一、…", "其中：") before the first figure already belongs to the data.
       const first = nonEmpty(rowOrigins(g, i))[0];
       if (first && i > h0 && (ENUMERATOR.test(tidy(first.text)) || /^其中[：:]/.test(tidy(first.text)))) break;
+      // So does a label across the row naming the first block ("一般公共预算"): it is no column's header.
+      if (i > h0 && isBlockLabelRow(g, i, nonEmpty(rowOrigins(g, i)))) break;
       headerBlock.push(i);
     }
   } else if (dataStart < 0 && h0 < firstPartEnd && headerScore(g, h0) >= (g.nCols === 2 ? 1 : 0.5) && nonEmpty(rowOrigins(g, h0)).length >= 2) {
@@ -145,26 +149,64 @@ export function layoutRows(g: BuiltGrid, partStarts: readonly number[] = []): Ro
   for (const i of headerBlock) kinds[i] = isColnoRow(g, i) ? "colno" : "header";
 
   const headerSigs = headerBlock.filter((i) => kinds[i] === "header").map((i) => rowSignature(g, i));
+  // Only header rows that print something can be recognized again further down.
+  const textSigs = headerSigs.filter((sig) => /[^\u0001^]/.test(sig));
+  const headerTexts = new Set(headerBlock.flatMap((i) => nonEmpty(rowOrigins(g, i)).map((c) => compact(c.text))));
+  // A 合计 row printed right under the header is reprinted with it on every page (佛山 决算 收入决算表).
+  const bandTotalSigs: string[] = [];
+  const afterHeader = headerBlock.length > 0 ? headerBlock[headerBlock.length - 1]! + 1 : -1;
+  for (let i = afterHeader; i >= 0 && i < firstPartEnd && bodyKind(g, i) === "total"; i++) bandTotalSigs.push(rowSignature(g, i));
   const inHeader = new Set(headerBlock);
   const starts = new Set(partStarts.filter((s) => s > 0));
   let partHead = false; // true while walking the top rows of a continuation part
   for (let i = titleRows; i < g.nRows; i++) {
     if (starts.has(i)) partHead = true;
     if (inHeader.has(i) || keyValueRows.includes(i)) continue;
+    const sig = rowSignature(g, i);
     if (partHead) {
       if (isTitleRow(g, i)) {
         kinds[i] = "title";
         continue;
       }
-      if (headerSigs.includes(rowSignature(g, i)) || isColnoRow(g, i)) {
-        kinds[i] = headerSigs.includes(rowSignature(g, i)) ? "header" : "colno";
+      // The page's reprinted header band is not data: header rows (also when a merge came out differently),
+      // the 栏次 row, and a 合计 row that stood under the header on the first page. It stays out of the sums.
+      if (headerSigs.includes(sig) || readsAsHeader(g, i, headerTexts) || bandTotalSigs.includes(sig)) {
+        kinds[i] = "header";
+        continue;
+      }
+      if (isColnoRow(g, i)) {
+        kinds[i] = "colno";
         continue;
       }
       partHead = false;
     }
-    kinds[i] = bodyKind(g, i);
+    // The header repeated inside one source table (a reader that kept two pages together) is not data either.
+    kinds[i] = textSigs.includes(sig) ? "header" : bodyKind(g, i);
   }
   return { kinds, titleRows, headerBlock, keyValueRows };
+}
+
+/** Every non-empty cell of the row is a header text of the table (at least two of them), none a figure. */
+function readsAsHeader(g: BuiltGrid, r: number, headerTexts: ReadonlySet<string>): boolean {
+  const cells = nonEmpty(rowOrigins(g, r));
+  if (cells.length < 2) return false;
+  return cells.every((c) => headerTexts.has(compact(c.text)) && parseCellValue(c.text).kind === "text");
+}
+
+/**
+ * One text cell from the first column across at least half the row, nothing carried down from above: a label
+ * that names the block below it ("一般公共预算", "（一）基本支出"), not a data row.
+ */
+function isBlockLabelRow(g: BuiltGrid, r: number, cells: readonly TableCell[]): boolean {
+  if (cells.length !== 1 || g.nCols < 3) return false;
+  const only = cells[0]!;
+  if (only.col !== 0 || only.colSpan < Math.ceil(g.nCols / 2) || parseCellValue(only.text).kind !== "text") return false;
+  // A 合计/小计 row with blank figures is still the total.
+  const label = compact(only.text).replace(ENUMERATOR, "");
+  if (TOTAL.test(label) || SUBTOTAL.test(label)) return false;
+  // It names the rows below it, so figures (or codes) follow right under it.
+  if (r + 1 >= g.nRows || !isDataLike(g, r + 1)) return false;
+  return (g.cellAt[r] ?? []).every((idx) => idx < 0 || g.cells[idx]?.row === r);
 }
 
 function bodyKind(g: BuiltGrid, r: number): RowKind {
@@ -176,6 +218,7 @@ function bodyKind(g: BuiltGrid, r: number): RowKind {
   const t = tidy(first.text);
   if (NOTE.test(t) && cells.length === 1) return "note";
   if (cells.length === 1 && first.colSpan === g.nCols && g.nCols > 1 && parseCellValue(t).kind === "text") return "note";
+  if (isBlockLabelRow(g, r, cells)) return "note";
   const label = labelOf(g, r);
   if (SUBTOTAL.test(label)) return "subtotal";
   if (TOTAL.test(label)) return "total";
