@@ -1,8 +1,8 @@
 /**
  * Inputs of the report tests: the seed as extracted, variants of the seed text generated for one feature each
- * (a figure changed so a check fails; a line of markup that must stay text), and two seed tables transcribed by
- * hand as a Word reader would hand them over, validated by the zod schema, so table rendering is tested
- * independently of the table layer.
+ * (a figure changed so a check fails; a line of markup that must stay text), and two seed tables built by hand
+ * from their transcription (tests/fixtures/seed-tables.ts) as a Word reader would hand them over, validated by the
+ * zod schema, so table rendering is tested independently of the table layer.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -10,6 +10,7 @@ import path from "node:path";
 import { extractFile } from "../../src/extract.js";
 import { ExtractedDocument, Table, type TableCell } from "../../src/model/index.js";
 import { samples } from "../helpers.js";
+import { type SeedCell, seedFixedAssetsRows, seedProcurementRows } from "../fixtures/seed-tables.js";
 
 export const SEED = samples("luancheng-wangxin-2020-budget.txt");
 export const seedText = readFileSync(SEED, "utf8");
@@ -40,10 +41,8 @@ export function extractHostileSeed(): Promise<ExtractedDocument> {
   return extractVariant("seed-hostile.txt", lines.join("\n"));
 }
 
-type Spec = string | [text: string, colSpan: number, rowSpan: number];
-
 /** Places cell specs row by row into the next free grid column, as a reader's spans resolve. */
-function cellsAndGrid(rows: Spec[][], nCols: number): { cells: TableCell[]; grid: Table["grid"] } {
+function cellsAndGrid(rows: SeedCell[][], nCols: number): { cells: TableCell[]; grid: Table["grid"] } {
   const grid: Table["grid"] = rows.map(() => Array.from({ length: nCols }, () => null));
   const cells: TableCell[] = [];
   rows.forEach((specs, r) => {
@@ -62,19 +61,9 @@ function cellsAndGrid(rows: Spec[][], nCols: number): { cells: TableCell[]; grid
 
 const WAN = { raw: "价值（金额单位：万元）", unit: "万元" as const, multiplier: "10000", source: "header_cell" as const };
 
-/** The seed's 固定资产占用情况表 (七、国有资产信息). Which cell of the 编制部门 row spans two columns is not in the text dump; the date side is assumed. */
+/** The seed's 固定资产占用情况表 (七、国有资产信息), from the shared transcription (its assumptions are noted there). */
 export function fixedAssetsTable(id = "t11"): Table {
-  const rows: Spec[][] = [
-    [["固定资产占用情况表", 3, 1]],
-    ["编制部门；网信办", ["截止时间：2019年12月31日", 2, 1]],
-    ["项目", "数量", "价值（金额单位：万元）"],
-    ["资产总额", "——", "9.3342"],
-    ["1、房屋（平方米）", "0", "0"],
-    ["其中：办公用房（平方米）", "0", "0"],
-    ["2、车辆（台、辆）", "0", "0"],
-    ["3、单价在20万元以上设备", "——", "0"],
-    ["4、其他固定资产", "——", "9.3342"],
-  ];
+  const rows = seedFixedAssetsRows;
   const { cells, grid } = cellsAndGrid(rows, 3);
   for (const cell of cells) {
     if (cell.row < 3) continue;
@@ -106,20 +95,7 @@ export function fixedAssetsTable(id = "t11"): Table {
 
 /** The seed's 单位政府采购预算 header (六、政府采购预算情况) as the Word table merges it: two header rows under 6- and 2-wide groups, one blank row. */
 export function procurementTable(id = "t10"): Table {
-  const rows: Spec[][] = [
-    [
-      ["政府采购项目来源", 2, 1],
-      ["采购物品名称", 1, 2],
-      ["政府采购目录序号", 1, 2],
-      ["计量  单位", 1, 2],
-      ["数量", 1, 2],
-      ["单价", 1, 2],
-      ["政府采购金额（当年单位预算安排资金）", 6, 1],
-    ],
-    ["项目名称", "预算资金", "合计", "一般公共预算拨款", "基金预算拨款", "国有资本经营预算拨款", "财政专户核拨", "单位资金"],
-    Array.from({ length: 13 }, () => ""),
-  ];
-  const { cells, grid } = cellsAndGrid(rows, 13);
+  const { cells, grid } = cellsAndGrid(seedProcurementRows, 13);
   const headerOf = (c: number) => {
     const top = grid[0]![c]!;
     const topText = top && "text" in top ? top.text : (grid[0]![(top as { mergedInto: [number, number] }).mergedInto[1]] as { text: string }).text;

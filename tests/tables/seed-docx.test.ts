@@ -6,6 +6,7 @@ import { extractFile } from "../../src/extract.js";
 import { convertWithSoffice, findSoffice } from "../../src/readers/doc/soffice.js";
 import type { ExtractedDocument, Table } from "../../src/model/index.js";
 import { samples } from "../helpers.js";
+import { seedProcurementHeaders } from "../fixtures/seed-tables.js";
 
 const byTitle = (doc: ExtractedDocument, title: string): Table => doc.tables.find((t) => t.title === title)!;
 const shape = (t: Table) => t.cells.map((c) => [c.row, c.col, c.rowSpan, c.colSpan, c.text.replace(/\s+/g, "")]);
@@ -30,21 +31,7 @@ describe("the seed's tables from its .docx rendering", async () => {
     const t = byTitle(doc, "单位政府采购预算");
     expect(t.nCols).toBe(13);
     expect(t.headerRows).toBe(2);
-    expect(t.columns.map((c) => c.header)).toEqual([
-      "政府采购项目来源 / 项目名称",
-      "政府采购项目来源 / 预算资金",
-      "采购物品名称",
-      "政府采购目录序号",
-      "计量单位",
-      "数量",
-      "单价",
-      "政府采购金额（当年单位预算安排资金） / 合计",
-      "政府采购金额（当年单位预算安排资金） / 一般公共预算拨款",
-      "政府采购金额（当年单位预算安排资金） / 基金预算拨款",
-      "政府采购金额（当年单位预算安排资金） / 国有资本经营预算拨款",
-      "政府采购金额（当年单位预算安排资金） / 财政专户核拨",
-      "政府采购金额（当年单位预算安排资金） / 单位资金",
-    ]);
+    expect(t.columns.map((c) => c.header)).toEqual(seedProcurementHeaders);
     // No unit is printed for this table: absence is explicit, not a guessed default.
     expect(t.unit).toBeNull();
     expect(t.rows[2]!.kind).toBe("empty");

@@ -1,6 +1,7 @@
 /**
  * Tables of the seed document (栾城区委网信办2020年部门预算信息公开情况说明), transcribed cell by cell from
  * samples/luancheng-wangxin-2020-budget.txt as a Word reader hands them over (vMerge resolved to rowSpan).
+ * The 政府采购 and 固定资产 tables come from the shared transcription in tests/fixtures/seed-tables.ts.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -9,6 +10,7 @@ import { buildTables } from "../../src/structure/tables/index.js";
 import { Table } from "../../src/model/table.js";
 import type { RawTableBlock, ReaderBlock } from "../../src/model/blocks.js";
 import { para, table } from "./helpers.js";
+import { seedFixedAssetsRows, seedProcurementHeaders, seedProcurementRows } from "../fixtures/seed-tables.js";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
 const seedText = fs.readFileSync(path.join(repoRoot, "samples/luancheng-wangxin-2020-budget.txt"), "utf8");
@@ -40,34 +42,11 @@ const blocks: ReaderBlock[] = [
   para("p60", "六、政府采购预算情况"),
   para("p61", " 2020年，我部门安排政府采购预算0万元。"),
   para("p62", "  单位政府采购预算"),
-  table("t3", [
-    [
-      ["政府采购项目来源", 2, 1],
-      ["采购物品名称", 1, 2],
-      ["政府采购目录序号", 1, 2],
-      ["计量  单位", 1, 2],
-      ["数量", 1, 2],
-      ["单价", 1, 2],
-      ["政府采购金额（当年单位预算安排资金）", 6, 1],
-    ],
-    ["项目名称", "预算资金", "合计", "一般公共预算拨款", "基金预算拨款", "国有资本经营预算拨款", "财政专户核拨", "单位资金"],
-    Array.from({ length: 13 }, () => ""),
-  ]),
+  table("t3", seedProcurementRows),
   para("p63", "注：无政府采购预算，空表列式"),
   para("p64", "七、国有资产信息"),
   para("p65", "网信办2019年末固定资产金额为9.3342万元（详见下表），本年度无拟购置固定资产计划。"),
-  // The text dump does not show which cell of the 编制部门 row spans two columns; the value side is assumed.
-  table("t4", [
-    [["固定资产占用情况表", 3, 1]],
-    ["编制部门；网信办", ["截止时间：2019年12月31日", 2, 1]],
-    ["项目", "数量", "价值（金额单位：万元）"],
-    ["资产总额", "——", "9.3342"],
-    ["1、房屋（平方米）", "0", "0"],
-    ["其中：办公用房（平方米）", "0", "0"],
-    ["2、车辆（台、辆）", "0", "0"],
-    ["3、单价在20万元以上设备", "——", "0"],
-    ["4、其他固定资产", "——", "9.3342"],
-  ]),
+  table("t4", seedFixedAssetsRows),
   para("p66", "八、名词解释"),
 ];
 
@@ -133,21 +112,7 @@ describe("seed tables", () => {
     expect(t.title).toBe("单位政府采购预算");
     expect(t.nCols).toBe(13);
     expect(t.headerRows).toBe(2);
-    expect(t.columns.map((c) => c.header)).toEqual([
-      "政府采购项目来源 / 项目名称",
-      "政府采购项目来源 / 预算资金",
-      "采购物品名称",
-      "政府采购目录序号",
-      "计量单位",
-      "数量",
-      "单价",
-      "政府采购金额（当年单位预算安排资金） / 合计",
-      "政府采购金额（当年单位预算安排资金） / 一般公共预算拨款",
-      "政府采购金额（当年单位预算安排资金） / 基金预算拨款",
-      "政府采购金额（当年单位预算安排资金） / 国有资本经营预算拨款",
-      "政府采购金额（当年单位预算安排资金） / 财政专户核拨",
-      "政府采购金额（当年单位预算安排资金） / 单位资金",
-    ]);
+    expect(t.columns.map((c) => c.header)).toEqual(seedProcurementHeaders);
     // 采购物品名称 spans both header rows: covered, not copied.
     expect(t.grid[1]?.[2]).toEqual({ mergedInto: [0, 2] });
     expect(t.columns[8]?.kind).toBe("amount");
