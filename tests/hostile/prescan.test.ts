@@ -43,19 +43,12 @@ describe("prescanHtml", () => {
     expect(prescanHtml(`<p>${" ".repeat(5000)}</p><p>${"收".repeat(900)}<b>${"收".repeat(900)}</b></p>`, limits).flattened).toBe(0);
   });
 
-  it("is linear: four times the nesting costs about four times the time", () => {
-    const scan = (n: number): { ms: number; flattened: number } => {
-      const html = `<body>${"<div>".repeat(n)}x${"</div>".repeat(n)}</body>`;
-      const t = performance.now();
-      const r = prescanHtml(html, { maxXmlDepth: 256, maxParagraphChars: 5_000_000 });
-      return { ms: performance.now() - t, flattened: r.flattened };
-    };
-    scan(50_000); // warm the JIT
-    const one = scan(100_000);
-    const four = scan(400_000);
-    expect(four.flattened).toBe(2 * (400_000 - 128));
-    // Linear is 4×, quadratic 16×; parse5 alone takes minutes on 100,000 nested divs.
-    expect(four.ms / one.ms).toBeLessThan(9);
-    expect(four.ms).toBeLessThan(10_000);
+  // Not timed (speed belongs to benchmarks): a quadratic pass over 400,000 nested divs would run for hours — parse5
+  // alone takes minutes on 100,000 — so a regression fails by the test timeout.
+  it("flattens 400,000 nested divs within the test timeout", { timeout: 60_000 }, () => {
+    const n = 400_000;
+    const html = `<body>${"<div>".repeat(n)}x${"</div>".repeat(n)}</body>`;
+    const r = prescanHtml(html, { maxXmlDepth: 256, maxParagraphChars: 5_000_000 });
+    expect(r.flattened).toBe(2 * (n - 128));
   });
 });
