@@ -6,8 +6,7 @@
 import { ExtractError } from "../errors.js";
 import { DEFAULT_LIMITS, type Limits } from "../limits.js";
 import type { ExtractedDocument } from "../model/index.js";
-import { WorkerPool } from "./pool.js";
-import { DEFAULT_MAX_WORKER_MB } from "./run.js";
+import { DEFAULT_MAX_WORKER_MB, WorkerPool } from "./pool.js";
 
 export interface IsolatedExtractOptions {
   /** Reported as source.path; defaults to the file as given. */

@@ -34,6 +34,8 @@ export interface PoolOptions {
  */
 export const DEFAULT_MAX_YOUNG_MB = 8;
 export const DEFAULT_RECYCLE_HEAP_MB = 96;
+/** Heap ceiling per worker. The largest corpus document (a 3.6 MB 烟台 PDF) needs 256–512 MB; twice that is room. */
+export const DEFAULT_MAX_WORKER_MB = 1024;
 export const DEFAULT_RECYCLE_AFTER_DOCS = 2000;
 
 interface WorkerLimits {

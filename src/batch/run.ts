@@ -22,7 +22,7 @@ import { discoverInputs } from "./discover.js";
 import { sha256File } from "./hash.js";
 import { compactManifest, isReusable, ManifestAppender, manifestFileName, readManifest, type ManifestRecord } from "./manifest.js";
 import type { ExtractOutcome } from "./messages.js";
-import { WorkerPool } from "./pool.js";
+import { DEFAULT_MAX_WORKER_MB, WorkerPool } from "./pool.js";
 import { Progress } from "./progress.js";
 import { inShard, type Shard } from "./shard.js";
 import { summarize, type BatchSummary, type RunEntry } from "./summary.js";
@@ -64,9 +64,6 @@ export interface BatchResult {
   /** Workers replaced after a timeout/crash/out-of-memory, and recycled on purpose to give memory back. */
   workers: { replaced: number; recycled: number };
 }
-
-/** Heap ceiling per worker. The largest corpus document (a 3.6 MB 烟台 PDF) needs 256–512 MB; twice that is room. */
-export const DEFAULT_MAX_WORKER_MB = 1024;
 
 interface HashedInput {
   file: string;

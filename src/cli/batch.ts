@@ -1,7 +1,8 @@
 /** `disclosure-extract batch`: argument parsing and exit codes around runBatch (src/batch). */
 import { createInterface } from "node:readline";
 import os from "node:os";
-import { DEFAULT_MAX_WORKER_MB, runBatch } from "../batch/run.js";
+import { DEFAULT_MAX_WORKER_MB } from "../batch/pool.js";
+import { runBatch } from "../batch/run.js";
 import { parseShard } from "../batch/shard.js";
 import { formatSummary } from "../batch/summary.js";
 import { factsFormatOf } from "../writers/facts.js";
