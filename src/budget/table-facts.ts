@@ -15,8 +15,10 @@ const COLUMN_TABLES: { title: RegExp; totalKey: string }[] = [
   { title: /^(?:\d{4}\s*年度?)?(?:部门|单位)?收入(?:预算|决算)?(?:总|情况)?表/, totalKey: "income.total" },
 ];
 const FISCAL_TABLE = /财政拨款/;
-const FISCAL_KEYS: Record<string, string> = { "income.total": "income.fiscal_total", "expenditure.total": "expenditure.fiscal_total" };
-const SOURCE_KEYS = new Set(["income.general_budget", "income.government_fund", "income.state_capital", "income.carryover"]);
+// A 财政拨款 table's 上年结转 is only the fiscal part of the department's carryover (深圳 公安局: 2,347.87 of 2,616.24万元).
+const FISCAL_KEYS: Record<string, string> = { "income.total": "income.fiscal_total", "expenditure.total": "expenditure.fiscal_total", "income.carryover": "income.fiscal_carryover" };
+// The three funds are fiscal by nature: a 财政拨款 table states the department's figures for them.
+const SOURCE_KEYS = new Set(["income.general_budget", "income.government_fund", "income.state_capital"]);
 
 function fiscalScope(m: FactMention): FactMention[] {
   const key = FISCAL_KEYS[m.key] ?? (SOURCE_KEYS.has(m.key) ? m.key : undefined);

@@ -35,7 +35,8 @@ export const MONEY_KEYS: KeyPattern[] = [
   { key: "income.special_account", re: /财政专户(?:核拨|管理资金)?(?:收入)?$/ },
   { key: "income.business", re: /事业收入$/ },
   { key: "income.operating", re: /(?<!事业单位)经营收入$/ },
-  { key: "income.carryover", re: /上年结转(?:和?结余)?(?:资金|收入)?$|年初结转和结余$|上年结余$/ },
+  // "上年结余、结转" (深圳 收支总表) is the same line written the other way round.
+  { key: "income.carryover", re: /上年结转(?:和?结余)?(?:资金|收入)?$|年初结转和结余$|上年结余(?:[、和及]?结转)?$/ },
   // 江苏 收支预算总表 lists its sources as 财政拨款 / 财政专户管理资金 / 其他资金: the last is other income.
   { key: "income.other", re: /其他(?:来源|资金)?收入$|^其他资金$/ },
   { key: "expenditure.basic.personnel", re: /人员(?:经费|支出)$/ },

@@ -18,3 +18,20 @@ describe.skipIf(!hasShared)(`江苏省政协办公厅 2017 公开表 (${hasShare
     expect(doc!.validations.find((v) => v.rule === "income.sources=total")).toMatchObject({ status: "pass", expected: "91467900", actual: "91467900" });
   });
 });
+
+// 深圳市公安局 2026 部门预算: the 收支总表 prints "上年结余、结转 2,616.24" (of which 财政拨款 2,347.87, 非财政拨款 268.37) between
+// 本年收入合计 201,781.34 and 收入总计 204,397.58 (万元); the 财政拨款收支总表 prints only the fiscal 2,347.87.
+describe.skipIf(!hasShared)(`深圳市公安局 2026 (${hasShared ? "corpus" : SKIP_SHARED})`, async () => {
+  const doc = hasShared ? await extractFile(corpus("calinchow-del+renwu/2026-pdf/003_深圳_公安局_2026年部门预算.pdf")) : null;
+  const yuan = (key: string) => doc!.facts.find((f) => f.key === key)?.yuan;
+
+  test("上年结余、结转 is the department's carryover; the 财政拨款 table's is its fiscal part, under its own key", () => {
+    expect(yuan("income.carryover")).toBe("26162400");
+    expect(yuan("income.fiscal_carryover")).toBe("23478700");
+    expect(doc!.validations.filter((v) => v.status === "fail" && v.rule.includes("carryover"))).toEqual([]);
+  });
+
+  test("the sources with the carryover add up to 收入总计 204,397.58万元", () => {
+    expect(doc!.validations.find((v) => v.rule === "income.sources=total")).toMatchObject({ status: "pass", expected: "2043975800", actual: "2043975800" });
+  });
+});
