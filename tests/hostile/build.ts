@@ -5,6 +5,7 @@
  */
 import { crc32, deflateRawSync } from "node:zlib";
 import { seededBytes } from "../fixtures/seeded-bytes.js";
+import { buildPdf, type PdfOptions } from "../fixtures/pdf.js";
 
 // ---------------------------------------------------------------- zip
 
@@ -238,35 +239,11 @@ export function encryptedOoxml(): Buffer {
 
 // ---------------------------------------------------------------- PDF
 
-export interface PdfOptions {
-  /** Adds a Standard security handler (RC4, revision 2) whose user password is not empty. */
-  encrypt?: boolean;
-}
+export type { PdfOptions } from "../fixtures/pdf.js";
 
 /** A well-formed one-page PDF (correct xref offsets) that draws `text`. */
 export function writePdf(text: string, options: PdfOptions = {}): Buffer {
-  const content = `BT /F1 12 Tf 72 700 Td (${text}) Tj ET`;
-  const objects = [
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>",
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-  ];
-  const hex = (seed: number, n: number): string =>
-    Array.from({ length: n }, (_, i) => (((i + 1) * seed) & 0xff).toString(16).padStart(2, "0")).join("");
-  if (options.encrypt) objects.push(`<< /Filter /Standard /V 1 /R 2 /Length 40 /O <${hex(37, 32)}> /U <${hex(91, 32)}> /P -44 >>`);
-  let out = "%PDF-1.4\n";
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) out += `${String(off).padStart(10, "0")} 00000 n \n`;
-  const encrypt = options.encrypt ? ` /Encrypt 5 0 R /ID [<${hex(7, 16)}> <${hex(7, 16)}>]` : "";
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${encrypt} >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, "latin1");
+  return buildPdf([`BT /F1 12 Tf 72 700 Td (${text}) Tj ET`], options);
 }
 
 // ---------------------------------------------------------------- misc

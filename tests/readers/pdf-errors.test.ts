@@ -5,34 +5,12 @@ import { describe, expect, it } from "vitest";
 import { ExtractError } from "../../src/errors.js";
 import { DEFAULT_LIMITS } from "../../src/limits.js";
 import { readPdf } from "../../src/readers/pdf/index.js";
+import { buildPdf } from "../fixtures/pdf.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const ctx = (p: string): { path: string; limits: typeof DEFAULT_LIMITS } => ({ path: p, limits: DEFAULT_LIMITS });
 
-/** A minimal well-formed PDF whose pages draw the given content streams (with correct xref offsets). */
-function makePdf(pageContents: string[]): Uint8Array {
-  const objects: string[] = [];
-  const kids = pageContents.map((_, i) => `${3 + i * 2} 0 R`).join(" ");
-  objects.push("<< /Type /Catalog /Pages 2 0 R >>");
-  objects.push(`<< /Type /Pages /Kids [${kids}] /Count ${pageContents.length} >>`);
-  pageContents.forEach((content, i) => {
-    objects.push(
-      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${4 + i * 2} 0 R /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>`,
-    );
-    objects.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
-  });
-  let out = "%PDF-1.4\n";
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) out += `${String(off).padStart(10, "0")} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(out);
-}
+const makePdf = (pageContents: string[]): Uint8Array => new Uint8Array(buildPdf(pageContents));
 
 async function errorOf(p: Promise<unknown>): Promise<ExtractError> {
   try {
