@@ -97,12 +97,14 @@ async function extractUnguarded(bytes: Uint8Array, options: ExtractOptions): Pro
 
   const { amounts, spansByBlock } = documentAmounts(bodyParagraphs, tables);
 
-  const { meta, facts, validations } = analyzeBudget({
+  const { meta, facts, lineItems, validations } = analyzeBudget({
     paragraphs: bodyParagraphs,
     captions: blocks.filter((b): b is ParagraphBlock => b.type === "paragraph" && (b.role === "caption" || b.role === undefined)),
     sections,
     spansByBlock,
+    furniture: blocks.filter((b): b is ParagraphBlock => b.type === "paragraph" && b.role !== undefined && b.role !== "body" && b.role !== "caption"),
     tables,
+    sourcePath: path,
     ...(read.title ? { containerTitle: read.title } : {}),
   });
   validations.push(...checkTables(tables));
@@ -117,6 +119,7 @@ async function extractUnguarded(bytes: Uint8Array, options: ExtractOptions): Pro
     tables,
     amounts,
     facts,
+    lineItems,
     validations,
     warnings,
   };

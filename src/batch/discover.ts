@@ -5,7 +5,7 @@
  * record, never a silent skip — except obvious junk that is never a document:
  *   - hidden files and directories (".DS_Store", ".git/", "._x.pdf" resource forks), inside directories and globs;
  *   - Office owner/lock files ("~$report.docx"), "Thumbs.db", "desktop.ini";
- *   - the batch's own output directory and facts file, and temp files of an interrupted write.
+ *   - the batch's own output directory, facts and line-items files, and temp files of an interrupted write.
  * A file named explicitly (argument or stdin line) is always taken. --include / --exclude apply to directory and
  * glob discovery; a pattern without "/" matches the base name at any depth ("*.pdf").
  */
@@ -21,7 +21,7 @@ export interface DiscoverOptions {
   exclude?: readonly string[];
   /** Lines read from stdin when inputs contain "-". */
   stdinPaths?: readonly string[];
-  /** Absolute paths never to take (the output directory, the facts file). */
+  /** Absolute paths never to take (the output directory, the facts and line-items files). */
   skipUnder?: readonly string[];
   cwd?: string;
 }

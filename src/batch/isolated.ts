@@ -28,7 +28,7 @@ export async function extractFileIsolated(file: string, options: IsolatedExtract
     recycleHeapMb: Number.POSITIVE_INFINITY,
   });
   try {
-    const outcome = await pool.run({ file, relPath: options.path ?? file, limits, wantFacts: false, outputs: [], wantJson: true });
+    const outcome = await pool.run({ file, relPath: options.path ?? file, limits, wantFacts: false, wantLineItems: false, outputs: [], wantJson: true });
     if (!outcome.ok) throw new ExtractError(outcome.error.code, outcome.error.message, outcome.format ? { format: outcome.format } : {});
     return JSON.parse(outcome.json!) as ExtractedDocument;
   } finally {

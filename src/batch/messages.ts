@@ -1,7 +1,7 @@
 /** Messages between the batch's main thread and its extraction workers. */
 import type { ErrorCode } from "../errors.js";
 import type { Limits } from "../limits.js";
-import type { Fact, SourceFormat } from "../model/index.js";
+import type { Fact, LineItem, SourceFormat } from "../model/index.js";
 import type { FactsDocInfo } from "../writers/facts.js";
 
 export interface ExtractTask {
@@ -13,6 +13,8 @@ export interface ExtractTask {
   limits: Partial<Limits>;
   /** Send the facts back (only when a facts file is written). */
   wantFacts: boolean;
+  /** Send the line items back (only when a line-items file is written). */
+  wantLineItems: boolean;
   /**
    * The output files the worker writes, atomically: this input's and one per identical copy, each naming its own
    * source.path. Empty when there is no output directory. Writing here keeps every document's JSON off the main
@@ -33,6 +35,7 @@ export interface ExtractSuccess {
   bytes: number;
   meta: FactsDocInfo["meta"];
   facts: Fact[] | null;
+  lineItems: LineItem[] | null;
   validationFailures: number;
   durationMs: number;
 }

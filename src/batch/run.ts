@@ -1,6 +1,6 @@
 /**
  * runBatch: discovery → shard → hash → resume check → extraction in the worker pool → outputs, manifest, NDJSON,
- * facts. Orchestration only; extraction is extractFile in the workers.
+ * facts and line items. Orchestration only; extraction is extractFile in the workers.
  *
  * Identical inputs (same sha256) are extracted once: the first in path order is parsed and every other copy gets its
  * own output — the same document with its own source.path — and a manifest record with status "skipped" and
@@ -11,14 +11,14 @@ import { mkdir, readFile, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import fg from "fast-glob";
-import { ExtractError } from "../errors.js";
 import { DEFAULT_LIMITS, type Limits } from "../limits.js";
 import type { ExtractedDocument } from "../model/index.js";
 import { detectFormat } from "../readers/detect.js";
 import { PARSER_VERSION } from "../util/version.js";
-import { FactsWriter, factsFormatOf, type FactsDocInfo } from "../writers/facts.js";
+import type { FactsDocInfo } from "../writers/facts.js";
 import { documentJsonFor, isAtomicTempFile, outputFileFor, writeAtomic } from "../writers/json.js";
 import { discoverInputs } from "./discover.js";
+import { ArchiveFiles } from "./long-files.js";
 import { sha256File } from "./hash.js";
 import { compactManifest, isReusable, ManifestAppender, manifestFileName, readManifest, type ManifestRecord } from "./manifest.js";
 import type { ExtractOutcome } from "./messages.js";
@@ -32,7 +32,7 @@ export interface BatchOptions {
   include?: readonly string[];
   exclude?: readonly string[];
   stdinPaths?: readonly string[];
-  /** Output directory (per-input JSON + manifest); null streams only (--ndjson / --facts), without resume. */
+  /** Output directory (per-input JSON + manifest); null streams only (--ndjson / --facts / --line-items), without resume. */
   outDir: string | null;
   jobs?: number;
   maxWorkerMb?: number;
@@ -46,6 +46,8 @@ export interface BatchOptions {
   /** Where --ndjson writes one document per line. */
   ndjson?: NodeJS.WritableStream | null;
   factsFile?: string | null;
+  /** Where --line-items writes every line item of the archive (.csv or .ndjson). */
+  lineItemsFile?: string | null;
   /** Progress and warnings go here (stderr). */
   log?: NodeJS.WriteStream | NodeJS.WritableStream;
   quiet?: boolean;
@@ -59,6 +61,7 @@ export interface BatchResult {
   elapsedMs: number;
   manifestFile: string | null;
   factsRows: number;
+  lineItemsRows: number;
   /** Arguments that matched no file. */
   unmatched: string[];
   /** Workers replaced after a timeout/crash/out-of-memory, and recycled on purpose to give memory back. */
@@ -81,12 +84,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const cwd = options.cwd ?? process.cwd();
   const log = options.log ?? process.stderr;
   const outDir = options.outDir ? path.resolve(cwd, options.outDir) : null;
-  const factsFile = options.factsFile ? path.resolve(cwd, options.factsFile) : null;
-  const factsFormat = factsFile ? factsFormatOf(factsFile) : null;
-  if (factsFile && !factsFormat) throw new ExtractError("io_error", `The facts file must end in .csv or .ndjson: ${factsFile}`);
   const limits = { ...options.limits };
   const timeoutMs = limits.timeoutMs ?? DEFAULT_LIMITS.timeoutMs;
   const shard = options.shard ?? null;
+  const files = ArchiveFiles.of(cwd, options.factsFile, options.lineItemsFile);
 
   // 1. Discovery and the shard's slice.
   const discovery = await discoverInputs({
@@ -94,7 +95,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     include: options.include,
     exclude: options.exclude,
     stdinPaths: options.stdinPaths,
-    skipUnder: [outDir, factsFile].filter((p): p is string => p !== null),
+    skipUnder: [...(outDir ? [outDir] : []), ...files.paths],
     cwd,
   });
   const inputs = discovery.inputs.filter((i) => inShard(i.relPath, shard));
@@ -108,8 +109,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     await mkdir(outDir!, { recursive: true });
     await appender.open();
   }
-  const facts = factsFile && factsFormat ? new FactsWriter(factsFile, factsFormat) : null;
-  await facts?.open();
+  await files.open();
 
   const entries = new Map<string, RunEntry>();
   const progress = new Progress({ stream: log, quiet: options.quiet ?? false });
@@ -151,7 +151,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const reusable = (h: HashedInput) => !options.force && outDir !== null && isReusable(previous.get(h.relPath), h.sha256, PARSER_VERSION, outDir, exists);
 
   /**
-   * Records one input's document: its output (unless the worker already wrote it), NDJSON line and facts, and its
+   * Records one input's document: its output (unless the worker already wrote it), NDJSON line, facts and line items, and its
    * manifest record — appended only once the output exists, so a kill never leaves a record without its file.
    */
   const emitDocument = async (h: HashedInput, json: string | null, info: DocInfo, duplicateOf: string | undefined, durationMs: number, written: boolean) => {
@@ -177,7 +177,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
 
   const streamOut = async (json: string | null, h: HashedInput, info: DocInfo) => {
     if (options.ndjson && json !== null) await writeLine(options.ndjson, json);
-    if (facts && info.facts) await facts.add({ path: h.relPath, sha256: h.sha256, format: info.format, meta: info.meta }, info.facts);
+    if (files.wanted) await files.add({ path: h.relPath, sha256: h.sha256, format: info.format, meta: info.meta }, info.facts, info.lineItems);
   };
 
   /** The JSON of `doc` as if `h` had been extracted. */
@@ -191,12 +191,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     ...(options.recycleAfterDocs !== undefined ? { recycleAfterDocs: options.recycleAfterDocs } : {}),
     ...(options.maxYoungMb !== undefined ? { maxYoungMb: options.maxYoungMb } : {}),
   });
-  const wantDocs = options.ndjson != null || facts !== null;
+  const wantDocs = options.ndjson != null || files.wanted;
 
   const processGroup = async (members: HashedInput[]) => {
     const fresh = members.filter((m) => !reusable(m));
     const kept = members.filter((m) => reusable(m));
-    // Unchanged inputs: nothing to do, except feeding the archive-wide NDJSON/facts from their outputs.
+    // Unchanged inputs: nothing to do, except feeding the archive-wide NDJSON/facts/line items from their outputs.
     let keptDoc: ExtractedDocument | null = null;
     for (const m of kept) {
       const prev = previous.get(m.relPath)!;
@@ -220,7 +220,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
 
     const [leader, ...copies] = fresh as [HashedInput, ...HashedInput[]];
     const outputs = outDir ? fresh.map((m) => ({ relPath: m.relPath, file: outputFileFor(outDir, m.relPath) })) : [];
-    const outcome: ExtractOutcome = await pool.run({ file: leader.file, relPath: leader.relPath, limits, wantFacts: facts !== null, outputs, wantJson: options.ndjson != null });
+    const outcome: ExtractOutcome = await pool.run({ file: leader.file, relPath: leader.relPath, limits, wantFacts: files.facts !== null, wantLineItems: files.lineItems !== null, outputs, wantJson: options.ndjson != null });
     if (!outcome.ok) {
       // A worker that timed out or crashed never said what the file was; the bytes do.
       if (outcome.format === null) outcome.format = await formatOf(leader.file);
@@ -230,7 +230,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     }
     // The file may have changed between hashing and parsing; the worker's hash is the one the output names.
     // The worker has written every member's output; the JSON comes back only for --ndjson.
-    const info: DocInfo = { format: outcome.format, meta: outcome.meta, facts: outcome.facts, validationFailures: outcome.validationFailures };
+    const info: DocInfo = { format: outcome.format, meta: outcome.meta, facts: outcome.facts, lineItems: outcome.lineItems, validationFailures: outcome.validationFailures };
     await emitDocument({ ...leader, sha256: outcome.sha256, bytes: outcome.bytes }, outcome.json, info, undefined, outcome.durationMs, true);
     if (copies.length > 0) {
       const doc = outcome.json !== null ? (JSON.parse(outcome.json) as ExtractedDocument) : null;
@@ -256,7 +256,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     }
   }
 
-  await facts?.close();
+  await files.close();
   if (appender && manifestFile) {
     await appender.flush();
     // The archive's state: previous records of inputs this run did not see stay (another shard, a subset run).
@@ -267,13 +267,14 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
 
   const ordered = [...entries.values()].sort((a, b) => (a.record.path < b.record.path ? -1 : a.record.path > b.record.path ? 1 : 0));
   const elapsedMs = performance.now() - started;
-  return { entries: ordered, summary: summarize(ordered), elapsedMs, manifestFile, factsRows: facts?.rows ?? 0, unmatched, workers: { replaced: pool.replaced, recycled: pool.recycled } };
+  return { entries: ordered, summary: summarize(ordered), elapsedMs, manifestFile, factsRows: files.facts?.rows ?? 0, lineItemsRows: files.lineItems?.rows ?? 0, unmatched, workers: { replaced: pool.replaced, recycled: pool.recycled } };
 }
 
 interface DocInfo {
   format: string;
   meta: FactsDocInfo["meta"];
   facts: ExtractedDocument["facts"] | null;
+  lineItems: ExtractedDocument["lineItems"] | null;
   validationFailures: number;
 }
 
@@ -282,6 +283,8 @@ function docInfo(doc: ExtractedDocument): DocInfo {
     format: doc.source.format,
     meta: { fiscalYear: doc.meta.fiscalYear, docKind: doc.meta.docKind, scope: doc.meta.scope, entity: doc.meta.entity },
     facts: doc.facts,
+    // An output written before line items existed has none (it is re-extracted once the parser version changes).
+    lineItems: doc.lineItems ?? [],
     validationFailures: doc.validations.filter((v) => v.status === "fail").length,
   };
 }

@@ -44,6 +44,7 @@ async function run(task: ExtractTask): Promise<ExtractOutcome> {
       bytes: doc.source.bytes,
       meta: { fiscalYear: doc.meta.fiscalYear, docKind: doc.meta.docKind, scope: doc.meta.scope, entity: doc.meta.entity },
       facts: task.wantFacts ? doc.facts : null,
+      lineItems: task.wantLineItems ? doc.lineItems : null,
       validationFailures: doc.validations.filter((v) => v.status === "fail").length,
       durationMs: performance.now() - started,
     };

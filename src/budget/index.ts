@@ -1,8 +1,10 @@
-import type { AmountSpan, Fact, Meta, ParagraphBlock, Section, Table, Validation } from "../model/index.js";
+import type { AmountSpan, Fact, LineItem, Meta, ParagraphBlock, Section, Table, Validation } from "../model/index.js";
 import { tableFacts } from "./table-facts.js";
 import { mergeMentions, narrativeFacts } from "./facts.js";
 import { readMeta } from "./meta.js";
 import { validateFacts } from "./validations.js";
+import { classifyTables } from "./catalog/index.js";
+import { lineItems } from "./line-items.js";
 
 export { checkDisclosureContent } from "./disclosure-content.js";
 
@@ -13,18 +15,31 @@ export interface BudgetInput {
   containerTitle?: string;
   /** Caption paragraphs of tables: a table-only edition's year and publisher are printed there. */
   captions?: ParagraphBlock[];
+  /** Running headers/footers, cover and TOC paragraphs: meta is printed there too. */
+  furniture?: ParagraphBlock[];
+  sourcePath?: string;
   /** Tables whose standard rows and columns state facts (cell evidence), merged with the narrative's. */
   tables?: Table[];
 }
 
 /** The budget layer: meta, facts with evidence, and the document's arithmetic checked. */
-export function analyzeBudget(input: BudgetInput): { meta: Meta; facts: Fact[]; validations: Validation[] } {
-  const meta = readMeta(input.paragraphs, input.containerTitle, input.captions);
+export function analyzeBudget(input: BudgetInput): { meta: Meta; facts: Fact[]; lineItems: LineItem[]; validations: Validation[] } {
+  // Kinds first: meta and facts both read the standard tables by what they are.
+  const tables = input.tables ?? [];
+  classifyTables(tables);
+  const meta = readMeta({
+    paragraphs: input.paragraphs,
+    captions: input.captions ?? [],
+    furniture: input.furniture ?? [],
+    tables,
+    ...(input.containerTitle ? { containerTitle: input.containerTitle } : {}),
+    ...(input.sourcePath ? { sourcePath: input.sourcePath } : {}),
+  });
   const basis: Fact["basis"] | undefined = meta.docKind === "final_account" ? "final" : meta.docKind === "budget" ? "budget" : undefined;
   const sectionTitles = titlesByBlock(input.sections);
-  const mentions = [...narrativeFacts({ paragraphs: input.paragraphs, spansByBlock: input.spansByBlock, sectionTitles, ...(meta.entity ? { entity: meta.entity } : {}) }), ...tableFacts(input.tables ?? [], meta.fiscalYear)];
+  const mentions = [...narrativeFacts({ paragraphs: input.paragraphs, spansByBlock: input.spansByBlock, sectionTitles, ...(basis ? { basis } : {}), ...(meta.entity ? { entity: meta.entity } : {}) }), ...tableFacts(tables, { ...(meta.fiscalYear !== undefined ? { fiscalYear: meta.fiscalYear } : {}), ...(basis === "final" || basis === "budget" ? { basis } : {}) })];
   const { facts, groups } = mergeMentions(mentions, basis);
-  return { meta, facts, validations: validateFacts(groups) };
+  return { meta, facts, lineItems: lineItems(tables, basis === "final" ? "final" : basis === "budget" ? "budget" : undefined), validations: validateFacts(groups) };
 }
 
 /** blockId → titles of the sections that enclose it, outermost first (the context that disambiguates labels). */

@@ -1,115 +1,181 @@
-import type { Table } from "../model/index.js";
-import { parseLabel } from "../structure/sections/numbering.js";
+/**
+ * Facts read from the standard tables by their catalog kind: a row table (收支总表) names facts in its label cells, a
+ * column table (支出总表, 三公经费表) in its column headers on the total row. Each fact has its cell as evidence and the
+ * fund of the table (or of the column or label that narrows it); they merge with the narrative's.
+ */
+import type { Fund, Table, TableCell, TableColumn, TableRow } from "../model/index.js";
+import { FUNCTION_CLASS_NAMES, tableKindSpec, type TableKindSpec } from "./catalog/index.js";
 import type { FactMention } from "./facts.js";
+import { keyTakesFund } from "./keys.js";
 import { cellFigure, cellIndex } from "./table-figures.js";
-import { keyOfLabel } from "./vocabulary.js";
+import { columnFact, columnFund, columnRank, compactLabel, onExpenditureSide, type ColumnContext } from "./table-columns.js";
+import { factOfLabel, type LabelFact } from "./vocabulary.js";
 
-// Tables whose row labels name facts ("收入总计 | 340.77", "资产总额 | —— | 9.3342").
-const ROW_LABEL_TABLES = /收支(?:预算)?总(?:体情况)?表|收支总表|收支预算总表|资产占用|固定资产|国有资产/;
-// Tables whose column headers name facts, read on their total (or only) row: 三公, 收入/支出 totals, 政府采购.
-const COLUMN_TABLES: { title: RegExp; totalKey: string }[] = [
-  { title: /三公/, totalKey: "three_public.total" },
-  { title: /政府采购/, totalKey: "procurement.total" },
-  // Only the department-wide 收入表/支出表: "2016年支出决算表", "部门支出总表" — not 财政拨款/基金 tables of a narrower scope.
-  { title: /^(?:\d{4}\s*年度?)?(?:部门|单位)?支出(?:预算|决算)?(?:总|情况)?表/, totalKey: "expenditure.total" },
-  { title: /^(?:\d{4}\s*年度?)?(?:部门|单位)?收入(?:预算|决算)?(?:总|情况)?表/, totalKey: "income.total" },
-];
-const FISCAL_TABLE = /财政拨款/;
-// A 财政拨款 table's 上年结转 is only the fiscal part of the department's carryover (深圳 公安局: 2,347.87 of 2,616.24万元).
-const FISCAL_KEYS: Record<string, string> = { "income.total": "income.fiscal_total", "expenditure.total": "expenditure.fiscal_total", "income.carryover": "income.fiscal_carryover" };
-// The three funds are fiscal by nature: a 财政拨款 table states the department's figures for them.
-const SOURCE_KEYS = new Set(["income.general_budget", "income.government_fund", "income.state_capital"]);
-
-function fiscalScope(m: FactMention): FactMention[] {
-  const key = FISCAL_KEYS[m.key] ?? (SOURCE_KEYS.has(m.key) ? m.key : undefined);
-  return key ? [{ ...m, key }] : [];
-}
-
-const TOTAL_HEADER = /^(?:合计|总计|小计|金额合计|预算数合计)$/;
-
-/** Facts read from the standard tables, each with its cell as evidence; they merge with the narrative's. */
-export function tableFacts(tables: Table[], fiscalYear?: number): FactMention[] {
+/** Facts of every standard table of the document (tables classified by the catalog beforehand). */
+export function tableFacts(tables: readonly Table[], ctx: ColumnContext): FactMention[] {
   const out: FactMention[] = [];
   for (const t of tables) {
-    const title = t.title ?? "";
-    // A 财政拨款收支总表 states the fiscal-appropriation totals, not the department's.
-    if (ROW_LABEL_TABLES.test(title)) out.push(...rowLabelFacts(t).flatMap((m) => (FISCAL_TABLE.test(title) ? fiscalScope(m) : [m])));
-    const spec = COLUMN_TABLES.find((s) => s.title.test(title));
-    if (spec) out.push(...columnFacts(t, spec.totalKey, fiscalYear));
+    const spec = tableKindSpec(t.kind);
+    if (!spec || spec.reading === "none") continue;
+    if (spec.reading === "rows") out.push(...rowFacts(t, spec, ctx));
+    else out.push(...columnFacts(t, spec, ctx));
   }
   return out;
 }
 
-const strip = (s: string) => {
-  const t = s.replace(/\s+/g, "");
-  return parseLabel(t)?.rest ?? t;
-};
+/** The fund of a fact: the label's or column's own, else the table's — for keys whose meaning does not fix it. */
+function withFund(key: string, spec: TableKindSpec, own: Fund | undefined): Fund | undefined {
+  if (!keyTakesFund(key)) return undefined;
+  const fund = own ?? spec.fund;
+  return fund === "all" ? undefined : fund;
+}
 
-/** Each label cell names the first figure to its right, up to the next label (so a 收入 | 支出 panel pair works). */
-function rowLabelFacts(t: Table): FactMention[] {
+function mentionOf(t: Table, cell: TableCell, key: string, fund: Fund | undefined): FactMention | null {
+  const fig = cellFigure(t, cell);
+  if (!fig) return null;
+  return fund ? { key, fund, ...fig.mention } : { key, ...fig.mention };
+}
+
+/** Which side of a 收入 | 支出 table a column is on, from its own header or its panel's name. */
+function sideOf(t: Table, col: number): "income" | "expenditure" | undefined {
+  const texts = [...(t.columns[col]?.path ?? []), t.panels?.find((p) => p.columns.includes(col))?.name ?? ""].join("/");
+  if (/支出/.test(texts)) return "expenditure";
+  if (/收入/.test(texts)) return "income";
+  return undefined;
+}
+
+const TOTAL_ROW_KEYS = new Set(["expenditure.total", "expenditure.current_year"]);
+
+/**
+ * Each label cell names the best figure to its right, up to the next label (so a 收入 | 支出 panel pair works); on a
+ * 支出总计 row the other columns of its panel state their own facts (上海: 基本支出 / 人员经费 / 公用经费 / 项目支出).
+ */
+function rowFacts(t: Table, spec: TableKindSpec, ctx: ColumnContext): FactMention[] {
   const at = cellIndex(t);
+  const classCols = classListColumns(t);
+  const carried = new Set<number>();
   const out: FactMention[] = [];
   for (const row of t.rows) {
     if (row.kind !== "data" && row.kind !== "total" && row.kind !== "subtotal") continue;
     for (let c = 0; c < t.nCols; c++) {
       const cell = at.get(`${row.index},${c}`);
       if (!cell || cell.value || !cell.text.trim()) continue;
-      const key = keyOfLabel(strip(cell.text), t.title ?? "");
-      if (!key) continue;
-      for (let d = c + cell.colSpan; d < t.nCols; d++) {
-        const next = at.get(`${row.index},${d}`);
-        if (!next) continue;
-        if (!next.value) {
-          if (next.text.trim()) break;
-          continue;
-        }
-        // Skip counts and dashes ("资产总额 | —— | 9.3342"): the figure is the first money cell.
-        const fig = cellFigure(t, next);
-        if (!fig) continue;
-        out.push({ key, ...fig.mention });
-        break;
-      }
+      if (classCols.has(c) && FUNCTION_CLASS_NAMES.has(compactLabel(cell.text))) continue;
+      const named = rowLabelFact(t, cell);
+      // The funds listed under 上年结转 (财政拨款收支总表: （一）一般公共预算拨款 …) are parts of the carryover.
+      if (named && isSourceLine(named) && carried.has(c)) continue;
+      if (named && !isSourceLine(named)) carried[named.key.endsWith(".carryover") ? "add" : "delete"](c);
+      if (!named) continue;
+      const figures = figuresRightOf(t, at, row.index, c + cell.colSpan);
+      const best = bestFigure(t, figures, ctx);
+      if (!best) continue;
+      const m = mentionOf(t, best, named.key, withFund(named.key, spec, named.fund));
+      if (m) out.push(m);
+      if (TOTAL_ROW_KEYS.has(named.key)) out.push(...splitColumns(t, spec, figures, best, ctx));
     }
   }
   return out;
 }
 
-/** Column headers name the facts; the value is on the total row, or the single data row. */
-function columnFacts(t: Table, totalKey: string, fiscalYear?: number): FactMention[] {
-  const at = cellIndex(t);
-  const valueRows = t.rows.filter((r) => r.kind === "total");
-  const dataRows = t.rows.filter((r) => r.kind === "data");
-  const row = valueRows[0] ?? (dataRows.length === 1 ? dataRows[0] : undefined);
-  if (!row) return [];
-  const chosen = new Map<string, { mention: FactMention; current: boolean; specific: boolean }>();
-  for (const col of t.columns) {
-    if (col.kind !== "amount") continue;
-    const key = columnKey(col.path, totalKey, t.title ?? "");
-    // A lone 合计 may add more than the key's own figure (三公 + 会议费 + 培训费): a named group wins over it.
-    const specific = col.path.length > 1 || !TOTAL_HEADER.test(col.path.at(-1)?.replace(/\s+/g, "") ?? "");
-    if (!key) continue;
-    const cell = at.get(`${row.index},${col.index}`);
-    const fig = cell ? cellFigure(t, cell) : null;
-    if (!fig) continue;
-    // Tables that print last year beside this year: prefer the column whose header names the fiscal year.
-    const current = fiscalYear !== undefined && col.path.some((p) => p.includes(String(fiscalYear)));
-    const prev = chosen.get(key);
-    if (!prev || (current && !prev.current) || (current === prev.current && specific && !prev.specific)) {
-      chosen.set(key, { mention: { key, ...fig.mention }, current, specific });
+/** A line naming one fund's money: a source on the income side, that fund's expenditure on the other. */
+function isSourceLine(f: LabelFact): boolean {
+  return /^income\.(?:general_budget|government_fund|state_capital)$/.test(f.key) || (f.key === "expenditure.total" && f.fund !== undefined);
+}
+
+/** Label columns that list 功能分类 classes (a summary's expenditure side): there a class name is not a fact. */
+function classListColumns(t: Table): Set<number> {
+  const count = new Map<number, number>();
+  for (const cell of t.cells) if (FUNCTION_CLASS_NAMES.has(compactLabel(cell.text))) count.set(cell.col, (count.get(cell.col) ?? 0) + 1);
+  return new Set([...count].filter(([, n]) => n >= 3).map(([c]) => c));
+}
+
+const LONE_TOTAL_LABEL = /^(?:总计|合计)$/;
+
+/** A label's fact on its side of the table: a lone 总计 is that side's total; a source's name heads its expenditure. */
+function rowLabelFact(t: Table, cell: TableCell): LabelFact | undefined {
+  const label = compactLabel(cell.text);
+  const side = sideOf(t, cell.col);
+  if (LONE_TOTAL_LABEL.test(label)) return side ? { key: `${side}.total` } : undefined;
+  const named = factOfLabel(label, t.title ?? "");
+  return side === "expenditure" ? onExpenditureSide(named, "expenditure.total") : named;
+}
+
+/** The figure cells of a row from column `from` up to the next label cell. */
+function figuresRightOf(t: Table, at: Map<string, TableCell>, row: number, from: number): TableCell[] {
+  const out: TableCell[] = [];
+  for (let d = from; d < t.nCols; d++) {
+    const next = at.get(`${row},${d}`);
+    // 行次 numbers between a label and its figure (决算 总表) are neither.
+    if (!next || t.columns[d]?.kind === "colno") continue;
+    if (!next.value) {
+      if (next.text.trim()) break;
+      continue;
     }
+    out.push(next);
   }
-  return [...chosen.values()].map((v) => v.mention);
+  return out;
+}
+
+/** The first money cell of the best-ranked column ("资产总额 | —— | 9.3342" skips the dash). */
+function bestFigure(t: Table, cells: readonly TableCell[], ctx: ColumnContext): TableCell | undefined {
+  let best: { cell: TableCell; rank: number } | undefined;
+  for (const cell of cells) {
+    if (!cellFigure(t, cell)) continue;
+    const rank = columnRank(t.columns[cell.col]?.path ?? [], ctx);
+    if (!best || rank > best.rank) best = { cell, rank };
+  }
+  return best?.cell;
+}
+
+/** The named columns beside a total's own figure on its row: 基本支出, 人员经费, 项目支出 … */
+function splitColumns(t: Table, spec: TableKindSpec, figures: readonly TableCell[], own: TableCell, ctx: ColumnContext): FactMention[] {
+  const cols = figures.filter((c) => c !== own).map((c) => t.columns[c.col]).filter((c): c is TableColumn => c !== undefined);
+  return chooseColumns(t, cols, figures, spec, ctx).filter((m) => m.key.startsWith("expenditure.") && !TOTAL_ROW_KEYS.has(m.key));
+}
+
+/** Column headers name the facts; the value is on the total row, the single data row, or the row of this year. */
+function columnFacts(t: Table, spec: TableKindSpec, ctx: ColumnContext): FactMention[] {
+  const at = cellIndex(t);
+  const row = valueRow(t, at, ctx);
+  if (!row) return [];
+  const cells = t.columns.map((c) => at.get(`${row.index},${c.index}`)).filter((c): c is TableCell => c !== undefined);
+  return chooseColumns(t, t.columns.filter((c) => c.kind === "amount"), cells, spec, ctx);
 }
 
 /**
- * The fact a column states: its leaf header, or for a 小计/合计 leaf the group above it ("公务用车购置及运行维护费 / 小计"
- * is the vehicle total, "“三公”经费 / 小计" the 三公 total); a lone 合计 is the table's total.
+ * The total row; else the one data row; else, where the data rows are labelled by year (深圳 三公表: 2025年 | 2026年 |
+ * 增减变化金额), the row of the document's year.
  */
-function columnKey(path: readonly string[], totalKey: string, title: string): string | undefined {
-  const clean = path.map((p) => p.replace(/\s+/g, ""));
-  const leaf = clean.at(-1) ?? "";
-  if (!TOTAL_HEADER.test(leaf)) return keyOfLabel(strip(leaf), title);
-  const group = clean.at(-2);
-  if (!group) return totalKey;
-  return keyOfLabel(strip(group), title);
+function valueRow(t: Table, at: Map<string, TableCell>, ctx: ColumnContext): TableRow | undefined {
+  const total = t.rows.find((r) => r.kind === "total");
+  if (total) return total;
+  const data = t.rows.filter((r) => r.kind === "data");
+  if (data.length === 1) return data[0];
+  const labels = (r: TableRow) => t.columns.filter((c) => c.kind !== "amount").map((c) => at.get(`${r.index},${c.index}`)?.text ?? "");
+  const ranked = data.map((r) => ({ r, rank: columnRank(labels(r), ctx) })).sort((a, b) => b.rank - a.rank);
+  return ranked[0] && ranked[0].rank > 0 && (ranked[1]?.rank ?? -Infinity) < ranked[0].rank ? ranked[0].r : undefined;
+}
+
+const LONE_TOTAL = /^(?:合计|总计|小计|金额合计)$/;
+
+/**
+ * One figure per fact among the columns: the best-ranked column (this year, 决算数), and a named group over a lone 合计
+ * (which may add 会议费 and 培训费 to the 三公).
+ */
+function chooseColumns(t: Table, cols: readonly TableColumn[], cells: readonly TableCell[], spec: TableKindSpec, ctx: ColumnContext): FactMention[] {
+  const chosen = new Map<string, { mention: FactMention; rank: number; specific: boolean }>();
+  for (const col of cols) {
+    const named = columnFact(col.path, spec.totalKey, t.title ?? "");
+    const cell = cells.find((c) => c.col === col.index);
+    if (!named || !cell) continue;
+    const fund = withFund(named.key, spec, named.fund ?? columnFund(col));
+    const m = mentionOf(t, cell, named.key, fund);
+    if (!m) continue;
+    const rank = columnRank(col.path, ctx);
+    const specific = col.path.length > 1 || !LONE_TOTAL.test(col.path.at(-1)?.replace(/\s+/g, "") ?? "");
+    const id = `${named.key}@${fund ?? "all"}`;
+    const prev = chosen.get(id);
+    if (!prev || rank > prev.rank || (rank === prev.rank && specific && !prev.specific)) chosen.set(id, { mention: m, rank, specific });
+  }
+  return [...chosen.values()].filter((v) => v.rank > -4).map((v) => v.mention);
 }

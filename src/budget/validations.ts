@@ -1,7 +1,7 @@
 import type { Evidence, Validation } from "../model/index.js";
 import { abs, add, compare, halfUlp, sub, sum } from "../util/decimal.js";
 import { agrees, type FactMention } from "./facts.js";
-import { SCOPE_TOTAL_KEYS } from "./vocabulary.js";
+import { fundKey, keyTakesFund } from "./keys.js";
 
 /** A sum identity: the stated total equals the sum of its stated parts. */
 interface SumRule {
@@ -12,83 +12,105 @@ interface SumRule {
   minParts: number;
   /** When none of `replace` is stated, `by` stands for them. */
   alternative?: { replace: string[]; by: string };
+  /** The fund scopes it is checked in: the department's only, or every fund that states the total too (default). */
+  scopes?: "department";
 }
 
 // The identities disclosures promise (../shared/docs/domain.md §4.3): parts of a stated total add up to it.
 const SUM_RULES: SumRule[] = [
-  { rule: "expenditure.basic+project=total", total: ["expenditure.total", "income_expenditure.total", "expenditure.fiscal_total"], parts: ["expenditure.basic", "expenditure.project", "expenditure.reserve"], minParts: 2 },
+  // This year's expenditure is 基本 + 项目; the 支出总计 adds what is carried into next year (年终结转结余).
+  { rule: "expenditure.basic+project=current_year", total: "expenditure.current_year", parts: ["expenditure.basic", "expenditure.project", "expenditure.reserve"], minParts: 2 },
+  { rule: "expenditure.basic+project=total", total: ["expenditure.total", "income_expenditure.total"], parts: ["expenditure.basic", "expenditure.project", "expenditure.reserve", "expenditure.carryover"], minParts: 2 },
+  { rule: "income.current_year+carryover=total", total: "income.total", parts: ["income.current_year", "income.carryover"], minParts: 2 },
   { rule: "expenditure.basic.personnel+public=basic", total: "expenditure.basic", parts: ["expenditure.basic.personnel", "expenditure.basic.public"], minParts: 2 },
   {
     rule: "income.sources=total",
     total: ["income.total", "income_expenditure.total"],
     parts: ["income.general_budget", "income.government_fund", "income.state_capital", "income.special_account", "income.business", "income.operating", "income.other", "income.carryover"],
     // Documents that state 财政拨款收入 as one figure list it in place of its three funds.
-    alternative: { replace: ["income.general_budget", "income.government_fund", "income.state_capital"], by: "income.fiscal_total" },
+    alternative: { replace: ["income.general_budget", "income.government_fund", "income.state_capital"], by: "income.total@fiscal" },
     minParts: 1,
+    scopes: "department",
   },
+  // The 财政拨款 income is its three funds and what is carried over of them.
+  { rule: "income.fiscal_sources=total", total: "income.total@fiscal", parts: ["income.general_budget", "income.government_fund", "income.state_capital", "income.carryover@fiscal"], minParts: 2, scopes: "department" },
   { rule: "three_public.parts=total", total: "three_public.total", parts: ["three_public.overseas", "three_public.vehicle", "three_public.reception"], minParts: 2 },
   { rule: "three_public.vehicle.purchase+operation=vehicle", total: "three_public.vehicle", parts: ["three_public.vehicle.purchase", "three_public.vehicle.operation"], minParts: 2 },
   { rule: "change.basic+project=total", total: "change.total", parts: ["change.basic", "change.project", "change.reserve"], minParts: 2 },
   { rule: "procurement.goods+works+services=total", total: "procurement.total", parts: ["procurement.goods", "procurement.works", "procurement.services"], minParts: 2 },
 ];
 
+interface Statements {
+  one(key: string): FactMention | undefined;
+  all(key: string): FactMention[];
+}
+
 /** Checks the document's own arithmetic on its facts. A failure is reported with the evidence of every term, never fixed. */
 export function validateFacts(groups: ReadonlyMap<string, FactMention[]>): Validation[] {
   const byKey = new Map<string, FactMention[]>();
   const allByKey = new Map<string, FactMention[]>();
   for (const g of groups.values()) {
-    const k = g[0]!.key;
+    const k = fundKey(g[0]!);
     byKey.set(k, [...(byKey.get(k) ?? []), g[0]!]);
     allByKey.set(k, [...(allByKey.get(k) ?? []), ...g]);
   }
-  const one = (key: string) => byKey.get(key)?.[0];
+  const funds = new Set([...groups.values()].map((g) => g[0]!.fund ?? "all"));
   const out: Validation[] = [];
-
-  for (const r of SUM_RULES) {
-    const totalKey = (Array.isArray(r.total) ? r.total : [r.total]).find((k) => one(k));
-    const stated = totalKey ? one(totalKey) : undefined;
-    // Prefer the statements listed under the total itself ("总收入X，其中：…"): a part stated elsewhere under another
-    // total (上年结转 under 财政拨款收入) belongs to that total's identity, not to this one.
-    const partKeys = r.alternative && r.alternative.replace.every((k) => !one(k)) && one(r.alternative.by) ? [r.alternative.by, ...r.parts.filter((k) => !r.alternative!.replace.includes(k))] : r.parts;
-    let parts = partKeys.map((k) => allByKey.get(k)?.find((m) => stated && m.parent === stated) ?? one(k)).filter((m): m is FactMention => m !== undefined);
-    if (stated && parts.some((p) => p.parent === stated)) parts = parts.filter((p) => p.parent === stated || p.parent === undefined);
-    // Parts listed under a narrower total ("财政拨款安排支出X，其中：…") are checked against that total.
-    const parent = parts[0]?.parent;
-    const scoped = parent && parts.every((p) => p.parent === parent) && (SCOPE_TOTAL_KEYS.has(parent.key) || parent.key === "(unnamed)") ? parent : undefined;
-    const total = scoped ?? stated;
-    if (!total) continue;
-    if (parts.length < r.minParts) {
-      if (parts.length > 0) out.push({ rule: r.rule, status: "skipped", message: `only ${parts.length} of the parts is stated`, evidence: [total.evidence, ...parts.map((p) => p.evidence)] });
-      continue;
+  // Each identity holds within one fund scope: the department's, and each narrower fund's that states its own total.
+  for (const fund of funds) {
+    // A key that fixes its fund (income.general_budget) is one statement for every scope.
+    const scoped = (key: string) => (fund === "all" || key.includes("@") || !keyTakesFund(key) ? key : `${key}@${fund}`);
+    const st: Statements = { one: (key) => byKey.get(scoped(key))?.[0], all: (key) => allByKey.get(scoped(key)) ?? [] };
+    for (const r of SUM_RULES) {
+      // Rules over keys that fix their fund (三公, 政府采购) hold once, not once per fund.
+      if (fund !== "all" && (r.scopes === "department" || !keyTakesFund(Array.isArray(r.total) ? r.total[0]! : r.total))) continue;
+      const v = sumRule(r, st);
+      if (v) out.push(fund === "all" ? v : { ...v, rule: `${v.rule} [${fund}]` });
     }
-    out.push(sumCheck(scoped ? `${r.rule} (within ${scoped.raw})` : r.rule, total, parts));
   }
-
   const items = byKey.get("expenditure.project.item") ?? [];
-  const project = one("expenditure.project");
+  const project = byKey.get("expenditure.project")?.[0];
   if (project && items.length > 0) out.push(sumCheck("expenditure.project.items=project", project, items));
-
-  for (const g of groups.values()) {
-    if (g.length < 2) continue;
-    const first = g[0]!;
-    const bad = g.find((m) => !agrees(m, first));
-    const rule = `consistent:${first.key}${first.name ? `:${first.name}` : ""}`;
-    if (!bad) {
-      out.push({ rule, status: "pass", expected: first.yuan, actual: first.yuan, difference: "0", tolerance: tol([first, ...g.slice(1)]), evidence: g.map((m) => m.evidence) });
-    } else {
-      out.push({
-        rule,
-        status: "fail",
-        expected: first.yuan,
-        actual: bad.yuan,
-        difference: sub(bad.yuan, first.yuan),
-        tolerance: tol([first, bad]),
-        message: `the document states ${first.key} as ${first.raw} and as ${bad.raw}`,
-        evidence: g.map((m) => m.evidence),
-      });
-    }
-  }
+  for (const g of groups.values()) if (g.length >= 2) out.push(consistency(g));
   return out;
+}
+
+function sumRule(r: SumRule, st: Statements): Validation | undefined {
+  const totalKey = (Array.isArray(r.total) ? r.total : [r.total]).find((k) => st.one(k));
+  const stated = totalKey ? st.one(totalKey) : undefined;
+  // Prefer the statements listed under the total itself ("总收入X，其中：…"): a part stated elsewhere under another
+  // total (上年结转 under 财政拨款收入) belongs to that total's identity, not to this one.
+  const alt = r.alternative;
+  const partKeys = alt && alt.replace.every((k) => !st.one(k)) && st.one(alt.by) ? [alt.by, ...r.parts.filter((k) => !alt.replace.includes(k))] : r.parts;
+  let parts = partKeys.map((k) => st.all(k).find((m) => stated && m.parent === stated) ?? st.one(k)).filter((m): m is FactMention => m !== undefined);
+  if (stated && parts.some((p) => p.parent === stated)) parts = parts.filter((p) => p.parent === stated || p.parent === undefined);
+  // Parts listed under an unnamed figure ("安排X元，其中：…") are checked against that figure.
+  const parent = parts[0]?.parent;
+  const unnamed = parent && parent.key === "(unnamed)" && parts.every((p) => p.parent === parent) ? parent : undefined;
+  const total = unnamed ?? stated;
+  if (!total) return undefined;
+  if (parts.length < r.minParts) {
+    return parts.length > 0 ? { rule: r.rule, status: "skipped", message: `only ${parts.length} of the parts is stated`, evidence: [total.evidence, ...parts.map((p) => p.evidence)] } : undefined;
+  }
+  return sumCheck(unnamed ? `${r.rule} (within ${unnamed.raw})` : r.rule, total, parts);
+}
+
+/** Every statement of one fact agrees with the chosen one within their printed rounding. */
+function consistency(g: FactMention[]): Validation {
+  const first = g[0]!;
+  const bad = g.find((m) => !agrees(m, first));
+  const rule = `consistent:${fundKey(first)}${first.name ? `:${first.name}` : ""}`;
+  if (!bad) return { rule, status: "pass", expected: first.yuan, actual: first.yuan, difference: "0", tolerance: tol(g), evidence: g.map((m) => m.evidence) };
+  return {
+    rule,
+    status: "fail",
+    expected: first.yuan,
+    actual: bad.yuan,
+    difference: sub(bad.yuan, first.yuan),
+    tolerance: tol([first, bad]),
+    message: `the document states ${first.key} as ${first.raw} and as ${bad.raw}`,
+    evidence: g.map((m) => m.evidence),
+  };
 }
 
 function tol(terms: FactMention[]): string {

@@ -3,9 +3,14 @@
  * the first pattern that matches wins, so specific names come before the general ones they contain.
  * Every key is documented in the README ("Fact keys").
  */
+import type { Fund } from "../model/index.js";
+import { keyTakesFund } from "./keys.js";
+
 export interface KeyPattern {
   key: string;
   re: RegExp;
+  /** The funds the label itself names ("财政拨款收入" is the fiscal part of income.total). */
+  fund?: Fund;
   /** Only within a section or sentence whose text matches this (e.g. procurement parts). */
   context?: RegExp;
 }
@@ -27,20 +32,27 @@ export const MONEY_KEYS: KeyPattern[] = [
   { key: "assets.total", re: /资产总额$|资产合计$/ },
   { key: "assets.fixed", re: /^(?:年末|期末)?固定资产(?:金额|总额|原值|合计)?$/ },
   // 财政拨款 totals: the fiscal-appropriation part of income/expenditure (一般公共预算 + 政府性基金 + 国有资本经营 …).
-  { key: "income.fiscal_total", re: /财政拨款(?:收入)(?:总额|总计|合计)?$/ },
-  { key: "expenditure.fiscal_total", re: /财政拨款(?:安排)?支出(?:总额|总计|合计)?$/ },
-  { key: "income.general_budget", re: /一般公共预算(?:财政)?(?:拨款)?(?:收入)?$/ },
+  // Not "一般公共预算财政拨款收入": that is one fund's appropriation.
+  { key: "income.total", fund: "fiscal", re: /(?<!预算)财政拨款(?:收入)(?:总额|总计|合计)?$/ },
+  // A fund's own expenditure total ("一般公共预算支出", "财政拨款安排支出"); the fund is read from the label.
+  { key: "expenditure.total", re: /^(?:财政拨款|一般公共预算(?:财政)?(?:拨款)?|政府性基金(?:预算)?(?:拨款)?|国有资本经营预算(?:拨款)?)(?:安排(?:的)?)?支出(?:总额|总计|合计)?$/ },
+  { key: "income.general_budget", re: /一般公共预算(?:财政)?(?:拨款)?(?:收入|资金)?$/ },
   { key: "income.government_fund", re: /政府性基金(?:预算)?(?:拨款)?(?:收入)?$|基金预算(?:拨款)?(?:收入)?$/ },
   { key: "income.state_capital", re: /国有资本经营预算(?:拨款)?(?:收入)?$/ },
   { key: "income.special_account", re: /财政专户(?:核拨|管理资金)?(?:收入)?$/ },
-  { key: "income.business", re: /事业收入$/ },
-  { key: "income.operating", re: /(?<!事业单位)经营收入$/ },
+  { key: "income.business", re: /事业收入(?:资金)?$/ },
+  { key: "income.operating", re: /(?<!事业单位)经营收入(?:资金)?$/ },
+  // 本年收入/支出 leave out what is carried over from last year or into the next: not the 收入总计/支出总计.
+  { key: "income.current_year", re: /^(?:本年|当年)收入(?:合计|小计)?$/ },
+  { key: "expenditure.current_year", re: /^(?:本年|当年)支出(?:合计|小计)?$/ },
+  { key: "expenditure.carryover", re: /年终结转(?:和)?结余$|^结转下年(?:支出)?$|年末结转(?:和)?结余$/ },
   // "上年结余、结转" (深圳 收支总表) is the same line written the other way round.
   { key: "income.carryover", re: /上年结转(?:和?结余)?(?:资金|收入)?$|年初结转和结余$|上年结余(?:[、和及]?结转)?$/ },
   // 江苏 收支预算总表 lists its sources as 财政拨款 / 财政专户管理资金 / 其他资金: the last is other income.
   { key: "income.other", re: /其他(?:来源|资金)?收入$|^其他资金$/ },
-  { key: "expenditure.basic.personnel", re: /人员(?:经费|支出)$/ },
-  { key: "expenditure.basic.public", re: /(?:日常)?公用(?:经费|支出)$/ },
+  // 在职人员经费 (or 离退休人员经费) alone is a part of 人员经费, not the whole.
+  { key: "expenditure.basic.personnel", re: /(?<!在职|离退休|退休)人员(?:经费|支出)(?:合计)?$/ },
+  { key: "expenditure.basic.public", re: /(?:日常)?公用(?:经费|支出)(?:合计)?$/ },
   { key: "expenditure.basic", re: /基本支出(?:预算)?$/ },
   { key: "expenditure.project", re: /项目支出(?:预算)?$/ },
   { key: "expenditure.other", re: /^其他支出$/ },
@@ -55,6 +67,8 @@ export const MONEY_KEYS: KeyPattern[] = [
 /** Change facts exist for these subjects: a 增加/减少 figure of any other subject is not a fact of the vocabulary. */
 export const CHANGE_KEY_OF: Record<string, string> = {
   "income.total": "change.total",
+  "income.current_year": "change.total",
+  "expenditure.current_year": "change.total",
   "expenditure.total": "change.total",
   "income_expenditure.total": "change.total",
   "expenditure.basic": "change.basic",
@@ -62,14 +76,8 @@ export const CHANGE_KEY_OF: Record<string, string> = {
   "expenditure.reserve": "change.reserve",
 };
 
-/**
- * Totals of a narrower scope than the whole budget: "财政拨款安排支出X元，其中：基本支出…项目支出…" states basic and
- * project of the fiscal appropriation, so their identity is checked against X, not against the department total.
- */
-export const SCOPE_TOTAL_KEYS = new Set(["income.fiscal_total", "expenditure.fiscal_total"]);
-
 /** Words that lead into a label and are not part of the name: "其中：", "主要为", "包括" … */
-const LEAD = /^(?:其中[：:]?|包括|主要(?:为|是|用于|包括)?|用于|分别为|一是|二是|三是|四是|五是|我部门|本部门|部门|[，,、：:；;])+/;
+const LEAD = /^(?:(?:19|20)\d{2}\s*年度?|其中[：:]?|包括|主要(?:为|是|用于|包括)?|用于|分别为|一是|二是|三是|四是|五是|我部门|本部门|部门|[，,、：:；;])+/;
 const TRAIL = /(?:共计|合计|总计|预算安排|安排|预算数|为|是|共|计|达)+$/;
 
 // "收入预算总计", "其他资金收入预算": the budget/final wording after a name — but not the 预算 of 一般公共预算 or 基金预算.
@@ -86,16 +94,46 @@ const CARRIED_OVER = /结转|结余/;
 /** "一般公共预算拨款政府采购": the procurement funded by one source, a part of the department's procurement. */
 const FUNDED_PROCUREMENT = /(?:拨款|资金|(?:一般公共|基金|国有资本经营)预算)[^，。；：:]{0,4}政府采购/;
 
-export function keyOfLabel(label: string, context: string): string | undefined {
+/** "涉及一般公共预算财政拨款X万元": a figure that names what part of another figure comes from a source. */
+const PART_OF = /^(?:其中)?(?:涉及|含|包含)/;
+
+/** The fund a label names before its subject: "一般公共预算基本支出", "财政拨款安排的项目支出". */
+const FUND_PREFIXES: [RegExp, Fund][] = [
+  [/^一般公共预算/, "general_budget"],
+  [/^政府性基金/, "government_fund"],
+  [/^国有资本经营/, "state_capital"],
+  [/^财政(?:拨款|资金)/, "fiscal"],
+];
+
+export function fundOfLabel(normalized: string): Fund | undefined {
+  return FUND_PREFIXES.find(([re]) => re.test(normalized))?.[1];
+}
+
+export interface LabelFact {
+  key: string;
+  /** Set when the label names a narrower fund than the whole department. */
+  fund?: Fund;
+}
+
+/** The fact a label names, with the fund it names where its key does not fix it. */
+export function factOfLabel(label: string, context: string): LabelFact | undefined {
+  const raw = label.replace(/\s+/g, "");
   const l = normalizeLabel(label);
-  if (!l || CLASSIFICATION_NAME.test(l)) return undefined;
+  if (!l || CLASSIFICATION_NAME.test(l) || PART_OF.test(raw.replace(LEAD_PUNCT, ""))) return undefined;
   for (const k of MONEY_KEYS) {
     if (!k.re.test(l) || (k.context && !k.context.test(context))) continue;
-    if (CARRIED_OVER.test(l) && k.key !== "income.carryover") return undefined;
+    if (CARRIED_OVER.test(l) && k.key !== "income.carryover" && k.key !== "expenditure.carryover") return undefined;
     if (k.key.startsWith("procurement.") && FUNDED_PROCUREMENT.test(k.key === "procurement.total" ? l : lastClause(context))) return undefined;
-    return k.key;
+    const fund = k.fund ?? (keyTakesFund(k.key) ? fundOfLabel(l) : undefined);
+    return fund ? { key: k.key, fund } : { key: k.key };
   }
   return undefined;
+}
+
+const LEAD_PUNCT = /^[，,、：:；;]+/;
+
+export function keyOfLabel(label: string, context: string): string | undefined {
+  return factOfLabel(label, context)?.key;
 }
 
 /** The text after the last sentence or list break: where a figure's own scope is stated. */

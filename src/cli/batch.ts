@@ -5,7 +5,7 @@ import { DEFAULT_MAX_WORKER_MB } from "../batch/pool.js";
 import { runBatch } from "../batch/run.js";
 import { parseShard } from "../batch/shard.js";
 import { formatSummary } from "../batch/summary.js";
-import { factsFormatOf } from "../writers/facts.js";
+import { longFormatOf } from "../writers/long-format.js";
 import { parseCommandArgs, UsageError, withUsage } from "./args.js";
 import { limitsFromFlags, LIMIT_FLAGS } from "./limit-flags.js";
 
@@ -23,7 +23,7 @@ Re-running skips inputs whose sha256 and parser version match the manifest (--fo
 files are extracted once: copies get their own output and status "skipped" with duplicateOf.
 
 Options:
-  -o, --out DIR            output directory (required unless --ndjson or --facts)
+  -o, --out DIR            output directory (required unless --ndjson, --facts or --line-items)
       --include GLOB       only files matching GLOB inside directories (repeatable; "*.pdf" matches any depth)
       --exclude GLOB       leave out files matching GLOB (repeatable)
   -j, --jobs N             worker threads (default: ${os.availableParallelism()}, the number of cores)
@@ -32,6 +32,7 @@ Options:
       --shard I/N          only the inputs of shard I of N (0 ≤ I < N), split by a hash of the path
       --ndjson             also stream each document as one JSON line to stdout
       --facts FILE         write all facts of the archive, one row each, to FILE (.csv or .ndjson)
+      --line-items FILE    write all line items (classification rows × money columns) of the archive to FILE (.csv or .ndjson)
   -q, --quiet              no progress and no summary
 ${LIMIT_FLAGS}
   -h, --help               this help
@@ -70,6 +71,7 @@ export function batchCommand(argv: string[]): Promise<number> {
       shard: { type: "string" },
       ndjson: { type: "boolean" },
       facts: { type: "string" },
+      "line-items": { type: "string" },
       quiet: { type: "boolean", short: "q" },
       help: { type: "boolean", short: "h" },
       ...limitsFromFlags.options,
@@ -81,8 +83,11 @@ export function batchCommand(argv: string[]): Promise<number> {
     if (positionals.length === 0) throw new UsageError("batch needs at least one directory, file, glob or - (paths on stdin).");
     const outDir = typeof values.out === "string" ? values.out : null;
     const factsFile = typeof values.facts === "string" ? values.facts : null;
-    if (!outDir && !values.ndjson && !factsFile) throw new UsageError("batch needs -o OUTDIR (or --ndjson / --facts to stream only).");
-    if (factsFile && !factsFormatOf(factsFile)) throw new UsageError(`--facts FILE must end in .csv or .ndjson, not "${factsFile}".`);
+    const lineItemsFile = typeof values["line-items"] === "string" ? values["line-items"] : null;
+    if (!outDir && !values.ndjson && !factsFile && !lineItemsFile) throw new UsageError("batch needs -o OUTDIR (or --ndjson / --facts / --line-items to stream only).");
+    for (const [flag, file] of [["facts", factsFile], ["line-items", lineItemsFile]] as const) {
+      if (file && !longFormatOf(file)) throw new UsageError(`--${flag} FILE must end in .csv or .ndjson, not "${file}".`);
+    }
     const shard = typeof values.shard === "string" ? parseShard(values.shard) : null;
     if (typeof values.shard === "string" && !shard) throw new UsageError(`--shard takes I/N with 0 ≤ I < N, e.g. 0/4, not "${values.shard}".`);
     const jobs = positiveInt(values.jobs, "jobs");
@@ -104,6 +109,7 @@ export function batchCommand(argv: string[]): Promise<number> {
       shard,
       ndjson: values.ndjson ? process.stdout : null,
       factsFile,
+      lineItemsFile,
       log: process.stderr,
       quiet,
     });

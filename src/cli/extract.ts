@@ -3,7 +3,9 @@ import { isExtractError, toExtractError } from "../errors.js";
 import { parseCommandArgs, UsageError, withUsage } from "./args.js";
 import { writeAtomic } from "../writers/json.js";
 import { tableCsvFileName, tableToCsv } from "../writers/tables-csv.js";
-import { FACT_COLUMNS, factRows, factRowToCsv, factRowToNdjson, factsFormatOf } from "../writers/facts.js";
+import { FACT_SCHEMA, factRows } from "../writers/facts.js";
+import { LINE_ITEM_SCHEMA, lineItemRows } from "../writers/line-items.js";
+import { longFormatOf, longFormatText, type DocInfo, type LongRow, type LongSchema } from "../writers/long-format.js";
 import path from "node:path";
 import { limitsFromFlags, LIMIT_FLAGS } from "./limit-flags.js";
 
@@ -17,6 +19,8 @@ Options:
       --compact        one line of JSON instead of indented
       --tables-csv DIR the document's tables as CSV files in DIR (header path per column, one line per row)
       --facts-csv FILE the long-format facts (path, key, yuan, raw, unit, evidence …) as CSV (.csv) or NDJSON (.ndjson)
+      --line-items-csv FILE
+                       the line items (table, classification, code, name, level, measure, fund, yuan …), .csv or .ndjson
 ${LIMIT_FLAGS}
   -h, --help           this help
 
@@ -29,6 +33,7 @@ export function extractCommand(argv: string[]): Promise<number> {
       compact: { type: "boolean" },
       "tables-csv": { type: "string" },
       "facts-csv": { type: "string" },
+      "line-items-csv": { type: "string" },
       help: { type: "boolean", short: "h" },
       ...limitsFromFlags.options,
     });
@@ -47,13 +52,9 @@ export function extractCommand(argv: string[]): Promise<number> {
         const dir = values["tables-csv"];
         await Promise.all(doc.tables.map((t, i) => writeAtomic(path.join(dir, tableCsvFileName(t, i)), tableToCsv(t))));
       }
-      if (typeof values["facts-csv"] === "string") {
-        const file = values["facts-csv"];
-        const ndjson = factsFormatOf(file) === "ndjson";
-        const rows = factRows({ path: doc.source.path, sha256: doc.source.sha256, format: doc.source.format, meta: doc.meta }, doc.facts);
-        const header = ndjson ? "" : `${FACT_COLUMNS.join(",")}\n`;
-        await writeAtomic(file, header + rows.map(ndjson ? factRowToNdjson : factRowToCsv).join(""));
-      }
+      const info: DocInfo = { path: doc.source.path, sha256: doc.source.sha256, format: doc.source.format, meta: doc.meta };
+      if (typeof values["facts-csv"] === "string") await writeLong(values["facts-csv"], FACT_SCHEMA, factRows(info, doc.facts));
+      if (typeof values["line-items-csv"] === "string") await writeLong(values["line-items-csv"], LINE_ITEM_SCHEMA, lineItemRows(info, doc.lineItems));
       return 0;
     } catch (e) {
       if (e instanceof UsageError) throw e;
@@ -62,4 +63,9 @@ export function extractCommand(argv: string[]): Promise<number> {
       return 1;
     }
   });
+}
+
+/** A long-format file: NDJSON for .ndjson/.jsonl, else CSV. */
+function writeLong(file: string, schema: LongSchema, rows: readonly LongRow[]): Promise<void> {
+  return writeAtomic(file, longFormatText(schema, longFormatOf(file) ?? "csv", rows));
 }

@@ -1,6 +1,27 @@
 import { z } from "zod";
-import { Evidence } from "./provenance.js";
+import { CellEvidence, Evidence, TextEvidence } from "./provenance.js";
 import { DecimalString } from "./amount.js";
+
+/**
+ * Where a meta field was read: the printed place that decided it. `file_name` is the last resort, used only when the
+ * document prints nothing for the field.
+ */
+export const MetaSource = z.enum(["title", "cover", "caption", "publisher_line", "running_header", "heading", "toc", "container_title", "body", "file_name"]);
+export type MetaSource = z.infer<typeof MetaSource>;
+
+export const MetaEvidence = z.discriminatedUnion("kind", [
+  TextEvidence.extend({ source: MetaSource.optional() }).strict(),
+  CellEvidence.extend({ source: MetaSource.optional() }).strict(),
+  z.object({ kind: z.literal("file_name"), source: z.literal("file_name"), quote: z.string() }).strict(),
+]);
+export type MetaEvidence = z.infer<typeof MetaEvidence>;
+
+/**
+ * The funds a figure covers, where its key does not fix them: `all` (the whole department), `fiscal` (财政拨款),
+ * `general_budget` (一般公共预算), `government_fund` (政府性基金), `state_capital` (国有资本经营).
+ */
+export const Fund = z.enum(["all", "fiscal", "general_budget", "government_fund", "state_capital"]);
+export type Fund = z.infer<typeof Fund>;
 
 export const Meta = z
   .object({
@@ -10,8 +31,12 @@ export const Meta = z
     scope: z.enum(["department", "unit"]).optional(),
     entity: z.string().optional(),
     region: z.string().optional(),
-    /** Evidence for each field above, by field name. */
-    evidence: z.record(z.string(), Evidence).default({}),
+    /** 本级 (the department's own unit) or 汇总 (the department with its units), when printed. */
+    consolidation: z.enum(["本级", "汇总"]).optional(),
+    /** The units whose own tables a department's bundle prints after the department's (their facts are not the department's). */
+    units: z.array(z.string()).optional(),
+    /** Evidence for each field above, by field name, with the place it was read (`source`). */
+    evidence: z.record(z.string(), MetaEvidence).default({}),
   })
   .strict();
 export type Meta = z.infer<typeof Meta>;
@@ -25,6 +50,8 @@ export const Fact = z
     /** The figure as printed, e.g. "340.77万元". */
     raw: z.string(),
     unit: z.string().nullable(),
+    /** The funds the figure covers (see Fund); `all` for keys whose meaning fixes them (income.general_budget, three_public.*). */
+    fund: Fund,
     basis: z.enum(["budget", "final", "prior_budget", "prior_final"]).optional(),
     /** For keyed lists such as expenditure.project.item. */
     name: z.string().optional(),
@@ -32,6 +59,30 @@ export const Fact = z
   })
   .strict();
 export type Fact = z.infer<typeof Fact>;
+
+export const Classification = z.enum(["function", "economic_gov", "economic_dept"]);
+export type Classification = z.infer<typeof Classification>;
+
+/** One data row × money column of a classification table (功能分类 / 经济分类): what an analyst aggregates. */
+export const LineItem = z
+  .object({
+    tableId: z.string(),
+    /** The table's catalog kind (README, "Standard tables"). */
+    tableKind: z.string(),
+    classification: Classification,
+    /** Normalized code: "2110108" from split 类/款/项 columns, "30101" from "30101-基本工资". */
+    code: z.string(),
+    name: z.string(),
+    level: z.enum(["类", "款", "项"]),
+    /** The column's header as printed (合计, 基本支出, 人员经费 …, 决算数), path joined with " / ". */
+    measure: z.string(),
+    fund: Fund,
+    yuan: DecimalString,
+    unit: z.string().nullable(),
+    evidence: CellEvidence,
+  })
+  .strict();
+export type LineItem = z.infer<typeof LineItem>;
 
 export const Validation = z
   .object({

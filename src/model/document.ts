@@ -3,7 +3,7 @@ import { Block } from "./blocks.js";
 import { Section } from "./section.js";
 import { Table } from "./table.js";
 import { DocumentAmount } from "./amount.js";
-import { Fact, Meta, Validation, Warning } from "./budget.js";
+import { Fact, LineItem, Meta, Validation, Warning } from "./budget.js";
 
 import { SCHEMA_VERSION } from "./constants.js";
 
@@ -35,6 +35,8 @@ export const ExtractedDocument = z
     tables: z.array(Table),
     amounts: z.array(DocumentAmount),
     facts: z.array(Fact),
+    /** Every data row of a classification table, per money column (README, "Line items"). */
+    lineItems: z.array(LineItem),
     validations: z.array(Validation),
     warnings: z.array(Warning),
   })

@@ -104,6 +104,12 @@ export const Table = z
     title: z.string().nullable(),
     /** Official number when printed: "公开01表", "表3-1", "附表". */
     number: z.string().nullable(),
+    /** The 编制单位/部门名称/单位 printed with the table (above it or in its leading rows), null when none. */
+    entity: z.string().nullable().optional(),
+    /** The standard table this is (a catalog id, README "Standard tables"), or "other". Set by the budget stage. */
+    kind: z.string().optional(),
+    /** What identified the kind: the title (or number) as printed, or the header cells of its signature. */
+    kindEvidence: z.object({ by: z.enum(["title", "number", "header_signature"]), quote: z.string() }).strict().nullable().optional(),
     /** The money unit declared for the table, null when none is printed. */
     unit: MoneyUnit.nullable(),
     nRows: z.number().int().nonnegative(),

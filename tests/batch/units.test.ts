@@ -103,6 +103,7 @@ describe("writers", () => {
     yuan: "-1914923.1",
     raw: "“三公”经费, 191.49万元",
     unit: "万元",
+    fund: "all",
     evidence: [{ kind: "text", blockId: "p3", start: 0, end: 4, quote: "191.49万元" }],
   };
   const doc = { path: "a/b.docx", sha256: SHA, format: "docx", meta: { fiscalYear: 2020, entity: "栾城区委网信办" } };
@@ -116,9 +117,9 @@ describe("writers", () => {
     await w.add(doc, [fact]);
     await w.close();
     const [header, row] = readFileSync(file, "utf8").split("\n");
-    expect(header).toBe("path,sha256,format,fiscal_year,doc_kind,scope,entity,key,basis,name,yuan,unit,raw,evidence");
+    expect(header).toBe("path,sha256,format,fiscal_year,doc_kind,scope,entity,key,fund,basis,name,yuan,unit,raw,evidence");
     expect(row).toBe(
-      `a/b.docx,${SHA},docx,2020,,,栾城区委网信办,three_public.total,,,-1914923.1,万元,"“三公”经费, 191.49万元","[{""kind"":""text"",""blockId"":""p3"",""start"":0,""end"":4,""quote"":""191.49万元""}]"`,
+      `a/b.docx,${SHA},docx,2020,,,栾城区委网信办,three_public.total,all,,,-1914923.1,万元,"“三公”经费, 191.49万元","[{""kind"":""text"",""blockId"":""p3"",""start"":0,""end"":4,""quote"":""191.49万元""}]"`,
     );
   });
 

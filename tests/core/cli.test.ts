@@ -69,7 +69,7 @@ describe("CLI writers for spreadsheet users", () => {
     expect(csv).toContain("资产总额");
     expect(csv).toContain("9.3342");
     const facts = (await readFile(path.join(dir, "facts.csv"), "utf8")).trim().split("\n");
-    expect(facts[0]).toBe("path,sha256,format,fiscal_year,doc_kind,scope,entity,key,basis,name,yuan,unit,raw,evidence");
-    expect(facts.some((l) => l.includes(",income.total,budget,,3407700,万元,340.77万元,"))).toBe(true);
+    expect(facts[0]).toBe("path,sha256,format,fiscal_year,doc_kind,scope,entity,key,fund,basis,name,yuan,unit,raw,evidence");
+    expect(facts.some((l) => l.includes(",income.total,all,budget,,3407700,万元,340.77万元,"))).toBe(true);
   });
 });

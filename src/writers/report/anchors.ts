@@ -33,7 +33,7 @@ function citedTextSpans(doc: ExtractedDocument): Extract<Evidence, { kind: "text
   const all: Evidence[] = [
     ...doc.facts.flatMap((f) => f.evidence),
     ...doc.validations.flatMap((v) => v.evidence),
-    ...Object.values(doc.meta.evidence),
+    ...Object.values(doc.meta.evidence).filter((e): e is Extract<typeof e, Evidence> => e.kind !== "file_name"),
   ];
   return all.filter((e): e is Extract<Evidence, { kind: "text" }> => e.kind === "text");
 }

@@ -83,7 +83,7 @@ function renderHeader(doc: ExtractedDocument, anchors: AnchorIndex): string {
     const value = m[field];
     if (value === undefined) continue;
     const ev = m.evidence[field];
-    rows.push([field, `${escapeHtml(String(value))}${ev ? ` <span class="ev-links">← ${evidenceLink(anchors, ev)}</span>` : ""}`]);
+    rows.push([field, `${escapeHtml(String(value))}${ev ? ` <span class="ev-links">← ${ev.kind === "file_name" ? "file name" : evidenceLink(anchors, ev)}</span>` : ""}`]);
   }
   rows.push(["版本 version", `parser ${escapeHtml(doc.parserVersion)} · schema ${escapeHtml(doc.schemaVersion)}`]);
   const title = m.title ?? doc.source.path.split(/[\\/]/).pop() ?? doc.source.path;

@@ -1,0 +1,183 @@
+/**
+ * The national table set of 部门预算 and 部门决算 disclosures (财预〔2016〕143号 and the templates that followed it), as
+ * data. Each entry says how regions title the table, which header cells identify it when the title is missing or odd,
+ * the funds its figures cover, and how its facts are read. A region's variant is one more alias or signature here.
+ *
+ * Order matters: the first entry whose title pattern matches wins, so narrower tables come before the tables whose
+ * names they contain (财政拨款收支总表 before 收支总表, 一般公共预算基本支出表 before 一般公共预算支出表).
+ */
+import type { Fund } from "../../model/index.js";
+
+/** How a table states facts. rows: a label cell names the figure beside it (收支总表); columns: a column header names
+ * the figure on the table's total row (支出总表 合计 | 基本支出 | 项目支出); none: detail or text tables. */
+export type FactReading = "rows" | "columns" | "none";
+
+export interface TableKindSpec {
+  /** Stable id, written to `tables[].kind` and `lineItems[].tableKind`. */
+  id: string;
+  /** The national name. */
+  name: string;
+  /** Title patterns, tested against the title with whitespace removed (both 预算 and 决算 wordings). */
+  titles: RegExp[];
+  /** Header cells that identify the table without its title: every pattern must match some header or row label. */
+  signature?: RegExp[];
+  /** Header cells that rule the signature out (a 财政拨款 table's headers for the department-wide one). */
+  notSignature?: RegExp[];
+  /** The funds its figures cover. */
+  fund: Fund;
+  reading: FactReading;
+  /** The key of a lone 合计 column on the total row, for column tables. */
+  totalKey?: string;
+}
+
+export const TABLE_CATALOG: readonly TableKindSpec[] = [
+  {
+    id: "three_public",
+    name: "“三公”经费支出表",
+    titles: [/三公/],
+    signature: [/因公出国/, /公务接待/],
+    fund: "fiscal",
+    reading: "columns",
+    totalKey: "three_public.total",
+  },
+  {
+    id: "operating_cost",
+    name: "机关运行经费支出表",
+    titles: [/机关运行经费|行政经费/],
+    fund: "general_budget",
+    reading: "columns",
+    totalKey: "operating_cost",
+  },
+  {
+    id: "procurement",
+    name: "政府采购预算表",
+    titles: [/政府采购/],
+    fund: "all",
+    reading: "columns",
+    totalKey: "procurement.total",
+  },
+  { id: "performance", name: "绩效目标表", titles: [/绩效|评价得分/], fund: "all", reading: "none" },
+  { id: "assets", name: "国有资产占用情况表", titles: [/国有资产|资产占用|固定资产/], fund: "all", reading: "rows" },
+  {
+    id: "government_fund",
+    name: "政府性基金预算支出表",
+    titles: [/政府性基金/],
+    fund: "government_fund",
+    reading: "columns",
+    totalKey: "expenditure.total",
+  },
+  {
+    id: "state_capital",
+    name: "国有资本经营预算支出表",
+    titles: [/国有资本经营/],
+    fund: "state_capital",
+    reading: "columns",
+    totalKey: "expenditure.total",
+  },
+  {
+    id: "fiscal_summary",
+    name: "财政拨款收支总表",
+    titles: [/财政拨款收支|财政拨款收入支出/],
+    signature: [/财政拨款收入|^收入$/, /财政拨款支出|^支出$/, /一般公共预算/],
+    notSignature: [/事业收入|其他收入/],
+    fund: "fiscal",
+    reading: "rows",
+  },
+  {
+    id: "summary",
+    name: "收支总表",
+    titles: [/收支(?:预算|决算)?总(?:体情况)?(?:预算|决算)?表|收入支出(?:预算|决算)?总表|收支(?:预算|决算)?表$/],
+    signature: [/^收入(?:总计|合计)$|^本年收入/, /^支出(?:总计|合计)$|^本年支出/],
+    fund: "all",
+    reading: "rows",
+  },
+  {
+    id: "general_budget_basic",
+    name: "一般公共预算基本支出表",
+    titles: [/一般公共预算(?:财政)?(?:拨款)?基本支出/],
+    fund: "general_budget",
+    reading: "columns",
+    totalKey: "expenditure.basic",
+  },
+  {
+    id: "fiscal_basic",
+    name: "财政拨款基本支出表",
+    titles: [/财政拨款(?:预算)?基本支出/],
+    fund: "fiscal",
+    reading: "columns",
+    totalKey: "expenditure.basic",
+  },
+  {
+    id: "general_budget_project",
+    name: "一般公共预算项目支出表",
+    titles: [/一般公共预算(?:财政)?(?:拨款)?项目支出/],
+    fund: "general_budget",
+    reading: "columns",
+    totalKey: "expenditure.project",
+  },
+  {
+    id: "general_budget",
+    name: "一般公共预算支出表",
+    titles: [/一般公共预算(?:财政)?(?:拨款)?支出/],
+    fund: "general_budget",
+    reading: "columns",
+    totalKey: "expenditure.total",
+  },
+  {
+    id: "fiscal_carryover",
+    name: "财政拨款上年结转资金支出表",
+    titles: [/上年结转/],
+    fund: "fiscal",
+    reading: "none",
+  },
+  {
+    id: "fiscal_expenditure",
+    name: "财政拨款支出表",
+    titles: [/财政拨款(?:预算)?支出/],
+    fund: "fiscal",
+    reading: "columns",
+    totalKey: "expenditure.total",
+  },
+  {
+    id: "basic",
+    name: "基本支出表",
+    titles: [/基本支出/],
+    signature: [/人员经费|人员支出|工资福利/, /公用经费|公用支出|商品和服务/],
+    fund: "all",
+    reading: "columns",
+    totalKey: "expenditure.basic",
+  },
+  {
+    id: "project",
+    name: "项目支出表",
+    titles: [/项目支出|专项业务经费|专项资金/],
+    fund: "all",
+    reading: "none",
+  },
+  {
+    id: "income",
+    name: "收入总表",
+    titles: [/收入(?:预算|决算)?(?:总体情况|情况)?(?:总)?(?:预算|决算)?表/],
+    signature: [/^合计$|^收入(?:总计|合计)$/, /财政拨款|一般公共预算/, /事业收入|其他收入|上年结转/],
+    notSignature: [/基本支出/],
+    fund: "all",
+    reading: "columns",
+    totalKey: "income.total",
+  },
+  {
+    id: "expenditure",
+    name: "支出总表",
+    titles: [/支出(?:预算|决算)?(?:总体情况|情况)?(?:总)?(?:预算|决算)?表/],
+    signature: [/^合计$|^支出(?:总计|合计)$/, /基本支出/, /项目支出/],
+    fund: "all",
+    reading: "columns",
+    totalKey: "expenditure.current_year",
+  },
+];
+
+const BY_ID = new Map(TABLE_CATALOG.map((s) => [s.id, s]));
+
+/** The catalog entry of a kind id; undefined for "other". */
+export function tableKindSpec(kind: string | undefined): TableKindSpec | undefined {
+  return kind ? BY_ID.get(kind) : undefined;
+}

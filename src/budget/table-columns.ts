@@ -1,0 +1,102 @@
+/**
+ * Column semantics of the standard tables: which figure a column states (its header names the fact, or a 小计/合计
+ * leaf names its group), which fund it is narrowed to, and which of several columns for one fact is the document's
+ * own (this year's, and for a 决算 the 决算数, never 年初预算数 or 调整预算数).
+ */
+import type { Fund, TableColumn } from "../model/index.js";
+import { parseLabel } from "../structure/sections/numbering.js";
+import { factOfLabel, fundOfLabel, type LabelFact } from "./vocabulary.js";
+
+export interface ColumnContext {
+  fiscalYear?: number;
+  basis?: "budget" | "final";
+}
+
+export const TOTAL_HEADER = /^(?:合计|总计|小计|金额合计|预算数合计|决算数合计|预算数|决算数|金额|本年预算数?|年初预算数|调整预算数|预算金额|全年预算数?)$/;
+const PLAIN_MEASURE = /^(?:预算数|决算数|金额|本年预算数?|年初预算数|调整预算数|预算金额|全年预算数?|\d{4}年(?:预算|决算)?数?)$/;
+
+export const compactLabel = (s: string): string => {
+  const t = s.replace(/\s+/g, "");
+  return parseLabel(t)?.rest ?? t;
+};
+
+/**
+ * How much a column is the document's own figure: this year over last, 决算数 over 预算数 in a final account;
+ * a change column (增减, 增长) never.
+ */
+export function columnRank(path: readonly string[], ctx: ColumnContext): number {
+  const p = path.map((x) => x.replace(/\s+/g, "")).join("/");
+  if (/增减|增长|变动|比上年|同比|差额/.test(p)) return -10;
+  let rank = 0;
+  const years = [...p.matchAll(/((?:19|20)\d{2})年/g)].map((m) => Number(m[1]));
+  if (ctx.fiscalYear !== undefined && years.length > 0) rank += years.includes(ctx.fiscalYear) ? 1 : -4;
+  if (/上年(?:预算|决算|执行)?数|上年度/.test(p)) rank -= 4;
+  if (ctx.basis === "final") {
+    if (/决算/.test(p)) rank += 2;
+    else if (/预算|执行数/.test(p)) rank -= 2;
+  }
+  return rank;
+}
+
+const SOURCE_FUND: Readonly<Record<string, Fund>> = {
+  "income.general_budget": "general_budget",
+  "income.government_fund": "government_fund",
+  "income.state_capital": "state_capital",
+};
+
+/**
+ * On the expenditure side of a table a source's name ("一般公共预算", "财政拨款") heads that fund's expenditure, and no
+ * income fact is stated there.
+ */
+export function onExpenditureSide(f: LabelFact | undefined, totalKey: string): LabelFact | undefined {
+  if (!f || !f.key.startsWith("income.")) return f;
+  const fund = SOURCE_FUND[f.key] ?? (f.key === "income.total" ? f.fund : undefined);
+  return fund ? { key: totalKey, fund } : undefined;
+}
+
+/** The fact a column's header names for a table whose lone 合计 states `totalKey`. */
+export function columnFact(path: readonly string[], totalKey: string | undefined, title: string): LabelFact | undefined {
+  const f = columnFactOnAnySide(path, totalKey, title);
+  if (!totalKey || totalKey.startsWith("income.") || !f?.key.startsWith("income.")) return f;
+  // A source named in a 支出 or 政府采购 table heads what that source funds there, never income.
+  return totalKey.startsWith("expenditure.") ? onExpenditureSide(f, totalKey) : undefined;
+}
+
+/** A header that only names a fund: under a fact's name it narrows the fact, it is not a fact of its own. */
+const FUND_ONLY = /^(?:一般公共预算|政府性基金预算?|国有资本经营预算|财政拨款|财政拨款资金|一般公共预算拨款|政府性基金预算拨款|国有资本经营预算拨款)$/;
+
+function columnFactOnAnySide(path: readonly string[], totalKey: string | undefined, title: string): LabelFact | undefined {
+  const clean = path.map((p) => p.replace(/\s+/g, ""));
+  // Measure words ("预算数", "2026年预算数") above or below a name do not name the figure: skip them.
+  const named = clean.filter((p) => !PLAIN_MEASURE.test(p));
+  // "因公出国(境)费 / 一般公共预算": the fund below a name narrows it (on the income side a fund is a source).
+  let fund: Fund | undefined;
+  while (!totalKey?.startsWith("income.") && named.length > 1 && FUND_ONLY.test(named.at(-1)!)) fund ??= fundOfLabel(named.pop()!);
+  const f = namedColumnFact(named, totalKey, title);
+  return f && fund && !f.fund ? { ...f, fund } : f;
+}
+
+function namedColumnFact(named: readonly string[], totalKey: string | undefined, title: string): LabelFact | undefined {
+  const leaf = named.at(-1);
+  if (leaf === undefined) return totalKey ? { key: totalKey } : undefined;
+  if (!TOTAL_HEADER.test(leaf)) return factOfLabel(compactLabel(leaf), title) ?? groupFund(leaf, totalKey, named);
+  const group = named.at(-2);
+  if (!group) return totalKey ? { key: totalKey } : undefined;
+  return factOfLabel(compactLabel(group), title) ?? groupFund(group, totalKey, named);
+}
+
+/** "一般公共预算 | 财政拨款" as a column of a 支出 table: that fund's part of the table's total. */
+function groupFund(name: string, totalKey: string | undefined, path: readonly string[]): LabelFact | undefined {
+  if (!totalKey || path.length > 2) return undefined;
+  const fund = fundOfLabel(compactLabel(name));
+  return fund && totalKey.startsWith("expenditure.") ? { key: totalKey, fund } : undefined;
+}
+
+/** A figure column's own fund narrowing, from any header above it ("一般公共预算 / 基本支出"). */
+export function columnFund(col: TableColumn): Fund | undefined {
+  for (const p of col.path) {
+    const f = fundOfLabel(compactLabel(p));
+    if (f) return f;
+  }
+  return undefined;
+}
