@@ -5,7 +5,7 @@
  */
 import type { Fund, TableColumn } from "../model/index.js";
 import { parseLabel } from "../structure/sections/numbering.js";
-import { factOfLabel, fundOfLabel, type LabelFact } from "./vocabulary.js";
+import { factOfLabel, fundOfLabel, partKey, type LabelFact } from "./vocabulary.js";
 
 export interface ColumnContext {
   fiscalYear?: number;
@@ -13,7 +13,7 @@ export interface ColumnContext {
 }
 
 export const TOTAL_HEADER = /^(?:合计|总计|小计|金额合计|预算数合计|决算数合计|预算数|决算数|金额|本年预算数?|年初预算数|调整预算数|预算金额|全年预算数?)$/;
-const PLAIN_MEASURE = /^(?:预算数|决算数|金额|本年预算数?|年初预算数|调整预算数|预算金额|全年预算数?|\d{4}年(?:预算|决算)?数?)$/;
+const PLAIN_MEASURE = /^(?:预算数?|决算数?|金额|本年预算数?|年初预算数|调整预算数|预算金额|全年预算数?|\d{4}年(?:预算|决算)?数?)$/;
 
 export const compactLabel = (s: string): string => {
   const t = s.replace(/\s+/g, "");
@@ -30,7 +30,9 @@ export function columnRank(path: readonly string[], ctx: ColumnContext): number 
   let rank = 0;
   const years = [...p.matchAll(/((?:19|20)\d{2})年/g)].map((m) => Number(m[1]));
   if (ctx.fiscalYear !== undefined && years.length > 0) rank += years.includes(ctx.fiscalYear) ? 1 : -4;
-  if (/上年(?:预算|决算|执行)?数|上年度/.test(p)) rank -= 4;
+  // "上年 / 合计" beside "当年 / 合计" (西安 三公表); 上年结转 is a source, not last year's figure.
+  if (/上年(?:预算|决算|执行)?数|上年度/.test(p) || path.some((x) => /^上年$/.test(x.replace(/\s+/g, "")))) rank -= 4;
+  if (path.some((x) => /^(?:当年|本年)$/.test(x.replace(/\s+/g, "")))) rank += 1;
   if (ctx.basis === "final") {
     if (/决算/.test(p)) rank += 2;
     else if (/预算|执行数/.test(p)) rank -= 2;
@@ -79,10 +81,17 @@ function columnFactOnAnySide(path: readonly string[], totalKey: string | undefin
 function namedColumnFact(named: readonly string[], totalKey: string | undefined, title: string): LabelFact | undefined {
   const leaf = named.at(-1);
   if (leaf === undefined) return totalKey ? { key: totalKey } : undefined;
-  if (!TOTAL_HEADER.test(leaf)) return factOfLabel(compactLabel(leaf), title) ?? groupFund(leaf, totalKey, named);
+  if (!TOTAL_HEADER.test(leaf)) return factOfLabel(compactLabel(leaf), title) ?? partOfGroup(leaf, named.at(-2), title) ?? groupFund(leaf, totalKey, named);
   const group = named.at(-2);
   if (!group) return totalKey ? { key: totalKey } : undefined;
   return factOfLabel(compactLabel(group), title) ?? groupFund(group, totalKey, named);
+}
+
+/** "公务用车购置及运行费 / 运行费": a short sub-header names a part of the fact its group names. */
+function partOfGroup(leaf: string, group: string | undefined, title: string): LabelFact | undefined {
+  const whole = group ? factOfLabel(compactLabel(group), title) : undefined;
+  const key = whole ? partKey(whole.key, compactLabel(leaf)) : undefined;
+  return key ? { key } : undefined;
 }
 
 /** "一般公共预算 | 财政拨款" as a column of a 支出 table: that fund's part of the table's total. */

@@ -17,8 +17,11 @@ export function tableFacts(tables: readonly Table[], ctx: ColumnContext): FactMe
   for (const t of tables) {
     const spec = tableKindSpec(t.kind);
     if (!spec || spec.reading === "none") continue;
-    if (spec.reading === "rows") out.push(...rowFacts(t, spec, ctx));
-    else out.push(...columnFacts(t, spec, ctx));
+    const found: FactMention[] = [];
+    if (spec.reading === "columns") found.push(...columnFacts(t, spec, ctx));
+    // With one figure column a column table prints its facts down its label column (福州 三公表: 项目 | 预算数).
+    if (spec.reading === "rows" || t.columns.filter((c) => c.kind === "amount").length === 1) found.push(...rowFacts(t, spec, ctx));
+    out.push(...(spec.states ? found.filter((m) => spec.states!.test(m.key)) : found));
   }
   return out;
 }
@@ -56,12 +59,13 @@ function rowFacts(t: Table, spec: TableKindSpec, ctx: ColumnContext): FactMentio
   const carried = new Set<number>();
   const out: FactMention[] = [];
   for (const row of t.rows) {
-    if (row.kind !== "data" && row.kind !== "total" && row.kind !== "subtotal") continue;
+    // A row with a classification code is a line item, not a label naming a fact.
+    if ((row.kind !== "data" && row.kind !== "total" && row.kind !== "subtotal") || row.code) continue;
     for (let c = 0; c < t.nCols; c++) {
       const cell = at.get(`${row.index},${c}`);
       if (!cell || cell.value || !cell.text.trim()) continue;
       if (classCols.has(c) && FUNCTION_CLASS_NAMES.has(compactLabel(cell.text))) continue;
-      const named = rowLabelFact(t, cell);
+      const named = rowLabelFact(t, cell, spec);
       // The funds listed under 上年结转 (财政拨款收支总表: （一）一般公共预算拨款 …) are parts of the carryover.
       if (named && isSourceLine(named) && carried.has(c)) continue;
       if (named && !isSourceLine(named)) carried[named.key.endsWith(".carryover") ? "add" : "delete"](c);
@@ -91,11 +95,14 @@ function classListColumns(t: Table): Set<number> {
 
 const LONE_TOTAL_LABEL = /^(?:总计|合计)$/;
 
-/** A label's fact on its side of the table: a lone 总计 is that side's total; a source's name heads its expenditure. */
-function rowLabelFact(t: Table, cell: TableCell): LabelFact | undefined {
+/**
+ * A label's fact on its side of the table: a lone 总计 is the table's total (a 基本支出表's is the basic expenditure),
+ * or its side's; a source's name heads that fund's expenditure.
+ */
+function rowLabelFact(t: Table, cell: TableCell, spec: TableKindSpec): LabelFact | undefined {
   const label = compactLabel(cell.text);
   const side = sideOf(t, cell.col);
-  if (LONE_TOTAL_LABEL.test(label)) return side ? { key: `${side}.total` } : undefined;
+  if (LONE_TOTAL_LABEL.test(label)) return spec.totalKey ? { key: spec.totalKey } : side ? { key: `${side}.total` } : undefined;
   const named = factOfLabel(label, t.title ?? "");
   return side === "expenditure" ? onExpenditureSide(named, "expenditure.total") : named;
 }
@@ -151,6 +158,8 @@ function valueRow(t: Table, at: Map<string, TableCell>, ctx: ColumnContext): Tab
   if (total) return total;
   const data = t.rows.filter((r) => r.kind === "data");
   if (data.length === 1) return data[0];
+  // A unit's line above its coded class rows is its total (深圳 表3: 深圳市公安局（本级） | | | 204,397.58 …).
+  if (data.length > 1 && !data[0]!.code && data.slice(1).every((r) => r.code)) return data[0];
   const labels = (r: TableRow) => t.columns.filter((c) => c.kind !== "amount").map((c) => at.get(`${r.index},${c.index}`)?.text ?? "");
   const ranked = data.map((r) => ({ r, rank: columnRank(labels(r), ctx) })).sort((a, b) => b.rank - a.rank);
   return ranked[0] && ranked[0].rank > 0 && (ranked[1]?.rank ?? -Infinity) < ranked[0].rank ? ranked[0].r : undefined;

@@ -17,17 +17,18 @@ export interface KeyPattern {
 
 export const MONEY_KEYS: KeyPattern[] = [
   // 三公 first: "公务用车购置费" must not be read as a generic 购置 expense.
-  { key: "three_public.vehicle.purchase", re: /公务用车购置费|车辆购置费|公务用车购置(?!及)/ },
-  { key: "three_public.vehicle.operation", re: /公务用车运行(?:维护)?费|公务用车运维费|车辆运行(?:维护)?费/ },
-  { key: "three_public.vehicle", re: /公务用车购置及运(?:行)?(?:维护?)?费|公务用车(?:购置和运行|费用)|公务用车$/ },
+  // 公务用车 is also printed 公务车.
+  { key: "three_public.vehicle.purchase", re: /公务用?车购置费|车辆购置费|公务用?车购置(?![及和])|^购置(?:公务)?车辆$/ },
+  { key: "three_public.vehicle.operation", re: /公务用?车运行(?:维护)?费|公务用?车运维费|车辆运行(?:维护)?费/ },
+  { key: "three_public.vehicle", re: /公务用?车购置[及和]运(?:行)?(?:维护?)?费|公务用?车(?:购置和运行|费用)|公务用?车$/ },
   { key: "three_public.overseas", re: /因公出国[（(]?境?[）)]?(?:经)?费|出国[（(]境[）)]费/ },
   { key: "three_public.reception", re: /公务接待费|公务接待(?:经费)?$/ },
   { key: "three_public.total", re: /三公.{0,3}经费|三公经费/ },
   { key: "operating_cost", re: /机关运行经费|机关运行费|(?:财政拨款|拨款)运行经费$/ },
-  { key: "procurement.goods", re: /货物(?:类)?(?:采购)?(?:预算)?$/, context: /政府采购/ },
-  { key: "procurement.works", re: /工程(?:类)?(?:采购)?(?:预算)?$/, context: /政府采购/ },
-  { key: "procurement.services", re: /服务(?:类)?(?:采购)?(?:预算)?$/, context: /政府采购/ },
-  { key: "procurement.total", re: /政府采购(?:预算)?(?:总额|金额|合计)?$/ },
+  { key: "procurement.goods", re: /货物(?:类)?(?:(?:政府)?采购(?:支出)?)?(?:预算)?$/, context: /政府采购/ },
+  { key: "procurement.works", re: /工程(?:类)?(?:(?:政府)?采购(?:支出)?)?(?:预算)?$/, context: /政府采购/ },
+  { key: "procurement.services", re: /服务(?:类)?(?:(?:政府)?采购(?:支出)?)?(?:预算)?$/, context: /政府采购/ },
+  { key: "procurement.total", re: /政府采购(?:项目)?(?:支出)?(?:预算)?(?:总额|金额|合计)?$/ },
   // 资产总额 (all assets) and 固定资产 (fixed assets) are different figures where a document gives both.
   { key: "assets.total", re: /资产总额$|资产合计$/ },
   { key: "assets.fixed", re: /^(?:年末|期末)?固定资产(?:金额|总额|原值|合计)?$/ },
@@ -45,16 +46,19 @@ export const MONEY_KEYS: KeyPattern[] = [
   // 本年收入/支出 leave out what is carried over from last year or into the next: not the 收入总计/支出总计.
   { key: "income.current_year", re: /^(?:本年|当年)收入(?:合计|小计)?$/ },
   { key: "expenditure.current_year", re: /^(?:本年|当年)支出(?:合计|小计)?$/ },
-  { key: "expenditure.carryover", re: /年终结转(?:和)?结余$|^结转下年(?:支出)?$|年末结转(?:和)?结余$/ },
+  { key: "expenditure.carryover", re: /年终结转(?:和)?结余$|^结转下年(?:支出|资金)?$|年末结转(?:和)?结余$/ },
   // "上年结余、结转" (深圳 收支总表) is the same line written the other way round.
   { key: "income.carryover", re: /上年结转(?:和?结余)?(?:资金|收入)?$|年初结转和结余$|上年结余(?:[、和及]?结转)?$/ },
   // 江苏 收支预算总表 lists its sources as 财政拨款 / 财政专户管理资金 / 其他资金: the last is other income.
   { key: "income.other", re: /其他(?:来源|资金)?收入$|^其他资金$/ },
+  // 人员经费 + 公用经费 is the basic expenditure (西安 收支总表 "人员经费和公用经费支出").
+  { key: "expenditure.basic", re: /人员经费[和及与]公用经费(?:支出)?$/ },
   // 在职人员经费 (or 离退休人员经费) alone is a part of 人员经费, not the whole.
-  { key: "expenditure.basic.personnel", re: /(?<!在职|离退休|退休)人员(?:经费|支出)(?:合计)?$/ },
-  { key: "expenditure.basic.public", re: /(?:日常)?公用(?:经费|支出)(?:合计)?$/ },
+  { key: "expenditure.basic.personnel", re: /(?<!在职|离退休|退休)人员(?:经费(?:支出)?|支出)(?:合计)?$/ },
+  { key: "expenditure.basic.public", re: /(?:日常)?公用(?:经费(?:支出)?|支出)(?:合计)?$/ },
   { key: "expenditure.basic", re: /基本支出(?:预算)?$/ },
-  { key: "expenditure.project", re: /项目支出(?:预算)?$/ },
+  // 西安 calls the project expenditure 专项业务经费.
+  { key: "expenditure.project", re: /项目支出(?:预算)?$|^专项业务经费(?:支出)?$/ },
   { key: "expenditure.other", re: /^其他支出$/ },
   // 江苏 收支预算总表 lists a third use beside 基本支出 and 项目支出.
   { key: "expenditure.reserve", re: /预留机动经费$|预备费$/ },
@@ -63,6 +67,18 @@ export const MONEY_KEYS: KeyPattern[] = [
   // "部门预算收支安排340.77万元": one figure for both sides of a balanced budget.
   { key: "income_expenditure.total", re: /^(?:部门|单位)?(?:预算)?收支(?:预算)?(?:总额|总计|安排)?$/ },
 ];
+
+/** Parts a fact's sub-headers name by a short word alone ("公务用车购置及运行费 / 购置费 | 运行费"). */
+const PARTS: Readonly<Record<string, [RegExp, string][]>> = {
+  "three_public.vehicle": [
+    [/^购置费?$/, "three_public.vehicle.purchase"],
+    [/^运行(?:维护)?费?$/, "three_public.vehicle.operation"],
+  ],
+};
+
+export function partKey(wholeKey: string, label: string): string | undefined {
+  return PARTS[wholeKey]?.find(([re]) => re.test(label))?.[1];
+}
 
 /** Change facts exist for these subjects: a 增加/减少 figure of any other subject is not a fact of the vocabulary. */
 export const CHANGE_KEY_OF: Record<string, string> = {
@@ -78,7 +94,8 @@ export const CHANGE_KEY_OF: Record<string, string> = {
 
 /** Words that lead into a label and are not part of the name: "其中：", "主要为", "包括" … */
 const LEAD = /^(?:(?:19|20)\d{2}\s*年度?|其中[：:]?|包括|主要(?:为|是|用于|包括)?|用于|分别为|一是|二是|三是|四是|五是|我部门|本部门|部门|[，,、：:；;])+/;
-const TRAIL = /(?:共计|合计|总计|预算安排|安排|预算数|为|是|共|计|达)+$/;
+// Not the 计 of 小计 ("当年收入小计" is a name of its own).
+const TRAIL = /(?:共计|合计|总计|预算安排|安排|预算数|为|是|共|(?<![小合总])计|达)+$/;
 
 // "收入预算总计", "其他资金收入预算": the budget/final wording after a name — but not the 预算 of 一般公共预算 or 基金预算.
 const KIND_SUFFIX = /(?<!公共|基金|经营|资本|政府性)(?:预算数|预算|决算数|决算)$/;
@@ -93,6 +110,9 @@ const CLASSIFICATION_NAME = /[（(][类款项][）)]/;
 const CARRIED_OVER = /结转|结余/;
 /** "一般公共预算拨款政府采购": the procurement funded by one source, a part of the department's procurement. */
 const FUNDED_PROCUREMENT = /(?:拨款|资金|(?:一般公共|基金|国有资本经营)预算)[^，。；：:]{0,4}政府采购/;
+
+/** "面向中小企业预留政府采购项目预算金额": the share reserved for small firms, not the procurement total. */
+const SME_SHARE = /中小企业|小型|微型|小微|预留/;
 
 /** "涉及一般公共预算财政拨款X万元": a figure that names what part of another figure comes from a source. */
 const PART_OF = /^(?:其中)?(?:涉及|含|包含)/;
@@ -123,7 +143,7 @@ export function factOfLabel(label: string, context: string): LabelFact | undefin
   for (const k of MONEY_KEYS) {
     if (!k.re.test(l) || (k.context && !k.context.test(context))) continue;
     if (CARRIED_OVER.test(l) && k.key !== "income.carryover" && k.key !== "expenditure.carryover") return undefined;
-    if (k.key.startsWith("procurement.") && FUNDED_PROCUREMENT.test(k.key === "procurement.total" ? l : lastClause(context))) return undefined;
+    if (k.key.startsWith("procurement.") && (FUNDED_PROCUREMENT.test(k.key === "procurement.total" ? l : lastClause(context)) || SME_SHARE.test(l))) return undefined;
     const fund = k.fund ?? (keyTakesFund(k.key) ? fundOfLabel(l) : undefined);
     return fund ? { key: k.key, fund } : { key: k.key };
   }

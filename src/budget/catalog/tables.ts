@@ -26,9 +26,15 @@ export interface TableKindSpec {
   /** The funds its figures cover. */
   fund: Fund;
   reading: FactReading;
-  /** The key of a lone 合计 column on the total row, for column tables. */
+  /** The key of a lone 合计 (column, or row label of a one-column table) on the total row. */
   totalKey?: string;
+  /** The facts it can state: a 政府采购表 row naming 公务用车运行维护费 is a purchase, not the 三公 figure. */
+  states?: RegExp;
 }
+
+const THREE_PUBLIC = /^(?:three_public\.|operating_cost$)/;
+// A 支出总表 may print the procurement of each class beside its expenditure (深圳 表3: 2026年政府采购项目 小计).
+const EXPENDITURE = /^(?:expenditure\.|change\.|procurement\.total$)/;
 
 export const TABLE_CATALOG: readonly TableKindSpec[] = [
   {
@@ -37,6 +43,7 @@ export const TABLE_CATALOG: readonly TableKindSpec[] = [
     titles: [/三公/],
     signature: [/因公出国/, /公务接待/],
     fund: "fiscal",
+    states: THREE_PUBLIC,
     reading: "columns",
     totalKey: "three_public.total",
   },
@@ -45,6 +52,7 @@ export const TABLE_CATALOG: readonly TableKindSpec[] = [
     name: "机关运行经费支出表",
     titles: [/机关运行经费|行政经费/],
     fund: "general_budget",
+    states: THREE_PUBLIC,
     reading: "columns",
     totalKey: "operating_cost",
   },
@@ -53,16 +61,19 @@ export const TABLE_CATALOG: readonly TableKindSpec[] = [
     name: "政府采购预算表",
     titles: [/政府采购/],
     fund: "all",
+    states: /^procurement\./,
     reading: "columns",
     totalKey: "procurement.total",
   },
   { id: "performance", name: "绩效目标表", titles: [/绩效|评价得分/], fund: "all", reading: "none" },
-  { id: "assets", name: "国有资产占用情况表", titles: [/国有资产|资产占用|固定资产/], fund: "all", reading: "rows" },
+  { id: "assets", name: "国有资产占用情况表", titles: [/国有资产|资产占用|固定资产/], fund: "all", states: /^assets\./,
+    reading: "rows" },
   {
     id: "government_fund",
     name: "政府性基金预算支出表",
     titles: [/政府性基金/],
     fund: "government_fund",
+    states: EXPENDITURE,
     reading: "columns",
     totalKey: "expenditure.total",
   },
@@ -71,6 +82,7 @@ export const TABLE_CATALOG: readonly TableKindSpec[] = [
     name: "国有资本经营预算支出表",
     titles: [/国有资本经营/],
     fund: "state_capital",
+    states: EXPENDITURE,
     reading: "columns",
     totalKey: "expenditure.total",
   },
@@ -96,6 +108,7 @@ export const TABLE_CATALOG: readonly TableKindSpec[] = [
     name: "一般公共预算基本支出表",
     titles: [/一般公共预算(?:财政)?(?:拨款)?基本支出/],
     fund: "general_budget",
+    states: EXPENDITURE,
     reading: "columns",
     totalKey: "expenditure.basic",
   },
@@ -104,6 +117,7 @@ export const TABLE_CATALOG: readonly TableKindSpec[] = [
     name: "财政拨款基本支出表",
     titles: [/财政拨款(?:预算)?基本支出/],
     fund: "fiscal",
+    states: EXPENDITURE,
     reading: "columns",
     totalKey: "expenditure.basic",
   },
@@ -112,6 +126,7 @@ export const TABLE_CATALOG: readonly TableKindSpec[] = [
     name: "一般公共预算项目支出表",
     titles: [/一般公共预算(?:财政)?(?:拨款)?项目支出/],
     fund: "general_budget",
+    states: EXPENDITURE,
     reading: "columns",
     totalKey: "expenditure.project",
   },
@@ -120,6 +135,7 @@ export const TABLE_CATALOG: readonly TableKindSpec[] = [
     name: "一般公共预算支出表",
     titles: [/一般公共预算(?:财政)?(?:拨款)?支出/],
     fund: "general_budget",
+    states: EXPENDITURE,
     reading: "columns",
     totalKey: "expenditure.total",
   },
@@ -135,6 +151,7 @@ export const TABLE_CATALOG: readonly TableKindSpec[] = [
     name: "财政拨款支出表",
     titles: [/财政拨款(?:预算)?支出/],
     fund: "fiscal",
+    states: EXPENDITURE,
     reading: "columns",
     totalKey: "expenditure.total",
   },
@@ -144,6 +161,7 @@ export const TABLE_CATALOG: readonly TableKindSpec[] = [
     titles: [/基本支出/],
     signature: [/人员经费|人员支出|工资福利/, /公用经费|公用支出|商品和服务/],
     fund: "all",
+    states: EXPENDITURE,
     reading: "columns",
     totalKey: "expenditure.basic",
   },
@@ -161,6 +179,7 @@ export const TABLE_CATALOG: readonly TableKindSpec[] = [
     signature: [/^合计$|^收入(?:总计|合计)$/, /财政拨款|一般公共预算/, /事业收入|其他收入|上年结转/],
     notSignature: [/基本支出/],
     fund: "all",
+    states: /^income\./,
     reading: "columns",
     totalKey: "income.total",
   },
@@ -170,6 +189,7 @@ export const TABLE_CATALOG: readonly TableKindSpec[] = [
     titles: [/支出(?:预算|决算)?(?:总体情况|情况)?(?:总)?(?:预算|决算)?表/],
     signature: [/^合计$|^支出(?:总计|合计)$/, /基本支出/, /项目支出/],
     fund: "all",
+    states: EXPENDITURE,
     reading: "columns",
     totalKey: "expenditure.current_year",
   },

@@ -1,0 +1,24 @@
+import type { AmountSpan, ParagraphBlock } from "../../model/index.js";
+import type { FactMention } from "../facts.js";
+import { clauseBefore, decimalsOf } from "./text.js";
+
+// Counts and areas the vocabulary keeps: "车辆合计20辆", "办公用房1200平方米".
+const COUNT_KEYS: { key: string; unit: RegExp; label: RegExp }[] = [
+  { key: "assets.vehicles", unit: /^(?:辆|台)$/, label: /保有量|实有|车辆(?:合计|总数|数量)?$|车辆数/ },
+  { key: "assets.housing_m2", unit: /^(?:平方米|㎡|m2)$/, label: /房屋|办公用房|用房|建筑面积/ },
+];
+
+/** Counts and areas stated in a paragraph, as facts in their own unit. */
+export function countFacts(p: ParagraphBlock, spans: readonly AmountSpan[]): FactMention[] {
+  const out: FactMention[] = [];
+  for (const s of spans) {
+    if (s.kind !== "number" || !s.unit || s.range || s.change) continue;
+    const label = s.label?.text ?? clauseBefore(p.text, s.start);
+    // "车辆编制16辆，实有车辆5辆": authorized, bought or disposed counts are not the fleet.
+    if (/编制|购置|超编|新增|报废|处置|出租/.test(label)) continue;
+    const k = COUNT_KEYS.find((c) => c.unit.test(s.unit!) && c.label.test(label));
+    if (!k) continue;
+    out.push({ key: k.key, yuan: s.value, raw: s.text, unit: s.unit, evidence: { kind: "text", blockId: p.id, start: s.start, end: s.end, quote: s.text }, decimals: decimalsOf(s.text), multiplier: "1" });
+  }
+  return out;
+}

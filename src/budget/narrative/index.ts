@@ -1,0 +1,57 @@
+/** Facts stated in the narrative: each paragraph read with its sections' context. */
+import type { AmountSpan, Fact, Fund, ParagraphBlock } from "../../model/index.js";
+import type { FactMention } from "../facts.js";
+import { countFacts } from "./counts.js";
+import { ParagraphReader } from "./paragraph.js";
+import { zeroStatements } from "./zero.js";
+
+export interface NarrativeInput {
+  paragraphs: ParagraphBlock[];
+  spansByBlock: ReadonlyMap<string, AmountSpan[]>;
+  /** Titles of the sections enclosing each block, outermost first. */
+  sectionTitles: ReadonlyMap<string, string[]>;
+  basis?: Fact["basis"];
+  /** The publishing body: "上海市普陀区社会福利院收入预算…" names the entity before the label. */
+  entity?: string;
+}
+
+export function narrativeFacts(input: NarrativeInput): FactMention[] {
+  const out: FactMention[] = [];
+  for (const p of input.paragraphs) {
+    const all = input.spansByBlock.get(p.id) ?? [];
+    const titles = input.sectionTitles.get(p.id) ?? [];
+    const context = [...titles, p.text].join("\n");
+    const sectionFund = fundOfSections(titles);
+    const heading = titles.at(-1);
+    out.push(...countFacts(p, all));
+    out.push(...zeroStatements(p, context));
+    const money = all.filter((s) => s.kind === "money" && s.yuan !== undefined && !s.range);
+    const reader = new ParagraphReader(p, money, {
+      context,
+      ...(heading ? { heading } : {}),
+      ...(sectionFund ? { sectionFund } : {}),
+      ...(input.basis ? { basis: input.basis } : {}),
+      ...(input.entity ? { entity: input.entity } : {}),
+    });
+    out.push(...reader.read());
+  }
+  return out;
+}
+
+// A section about the 政府性基金/国有资本经营 budget or the 一般公共预算/财政拨款 part states that part's own totals and
+// basic/project split: they are facts of that fund, not the department's.
+const FUND_SECTIONS: [RegExp, Fund][] = [
+  [/政府性?基金/, "government_fund"],
+  [/国有资本经营/, "state_capital"],
+  [/一般公共预算/, "general_budget"],
+  [/财政拨款(?!.{0,4}三公)/, "fiscal"],
+];
+
+/** The fund the innermost section about one names (titles outermost first). */
+function fundOfSections(titles: readonly string[]): Fund | undefined {
+  for (let i = titles.length - 1; i >= 0; i--) {
+    const hit = FUND_SECTIONS.find(([re]) => re.test(titles[i]!));
+    if (hit) return hit[1];
+  }
+  return undefined;
+}

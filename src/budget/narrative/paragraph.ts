@@ -1,0 +1,169 @@
+/**
+ * One paragraph's facts. Each money figure is named by its label ("一般公共预算收入340.77万元"); a 增加/减少 figure is
+ * a change of the subject it follows; "X，其中：A，B" makes X the parent of A and B (whose fund they share); figures
+ * listed after a project total ("主要为网络宣传管理33万元，…") are the named projects, until they add up to the total
+ * or another known figure starts.
+ */
+import type { AmountSpan, Fact, Fund, ParagraphBlock } from "../../model/index.js";
+import { compare, neg, sum } from "../../util/decimal.js";
+import { parseLabel } from "../../structure/sections/numbering.js";
+import type { FactMention } from "../facts.js";
+import { keyTakesFund } from "../keys.js";
+import { CHANGE_KEY_OF, factOfLabel, normalizeLabel, type LabelFact } from "../vocabulary.js";
+import { clauseBefore, sentenceBefore, sentenceStart, spanMention } from "./text.js";
+
+export interface ParagraphContext {
+  /** Section titles and the paragraph: what disambiguates a label (政府采购 parts). */
+  context: string;
+  /** The innermost enclosing section title: the subject of a figure named only "预算数". */
+  heading?: string;
+  /** The fund the enclosing section is about (一般公共预算 …), for figures whose label names none. */
+  sectionFund?: Fund;
+  basis?: Fact["basis"];
+  /** The publishing body: "上海市普陀区社会福利院收入预算…" names the entity before the label. */
+  entity?: string;
+}
+
+const PROJECT_SCOPE = /该项目|本项目|此项目/;
+const CHANGE_BEFORE = /(增加|减少|增长|下降|降低)$/;
+const CHANGE_TAIL = /(?:较|比|与)(?:上年|\d{4}年).*$|(?:增加|减少|增长|下降)$/;
+
+export class ParagraphReader {
+  private readonly out: FactMention[] = [];
+  private project: { total: string; items: FactMention[] } | null = null;
+  private lastSubject: LabelFact | undefined;
+  private parent: FactMention | undefined;
+  private parentSentence = -1;
+
+  constructor(
+    private readonly p: ParagraphBlock,
+    private readonly spans: readonly AmountSpan[],
+    private readonly ctx: ParagraphContext,
+  ) {}
+
+  read(): FactMention[] {
+    for (let i = 0; i < this.spans.length; i++) this.readSpan(this.spans[i]!, this.spans[i + 1]);
+    if (this.project) this.out.push(...this.project.items);
+    return this.out;
+  }
+
+  private readSpan(s: AmountSpan, next: AmountSpan | undefined): void {
+    const text = this.p.text;
+    // The recognizer's label stops at quotes and brackets (“三公”经费, 因公出国（境）费); the clause before the
+    // figure is the fallback name.
+    const clause = clauseBefore(text, s.start);
+    if (this.readChange(s, clause)) return;
+    // "2026年拟安排该项目一般公共预算X万元": a project's own figures, not the department's; a 决算 states its budget
+    // beside the outturn ("支出预算为76.43万元，支出决算为46.21万元"): only the outturn is its fact.
+    if (PROJECT_SCOPE.test(clause) || (this.ctx.basis === "final" && isBudgetFigure(clause))) return;
+    const label = this.labelOf(s, clause);
+    const sentence = sentenceBefore(text, s.start);
+    if (sentenceStart(text, s.start) !== this.parentSentence) this.parent = undefined;
+    const named = this.nameOf(label, s, clause, sentence);
+    // "X，其中：" — X is the parent of the figures that follow in its sentence, whether or not X has a key.
+    const opensList = /^[^。；;]{0,12}其中/.test(text.slice(s.end, next?.start ?? text.length));
+    if (this.readProjectItem(s, named, label)) return;
+    if (!named) {
+      if (opensList) this.openList(spanMention(this.p, s, "(unnamed)"), s);
+      return;
+    }
+    this.addNamed(s, named, opensList);
+  }
+
+  private labelOf(s: AmountSpan, clause: string): string {
+    const raw = s.label && s.label.text.length > 2 ? s.label.text : clause;
+    const entity = this.ctx.entity;
+    return entity && raw.includes(entity) ? raw.slice(raw.indexOf(entity) + entity.length) : raw;
+  }
+
+  /**
+   * The fact a label names; a label that is only a measure word ("2026年预算数166.98万元") takes its subject from the
+   * heading it is printed under: the paragraph's lead-in ("（一）因公出国（境）费用。") or the enclosing section.
+   */
+  private nameOf(label: string, s: AmountSpan, clause: string, sentence: string): LabelFact | undefined {
+    const context = `${this.ctx.context}\n${sentence}`;
+    const named = factOfLabel(label, context);
+    // Only a printed measure word defers to a heading: a figure with no label at all names nothing.
+    if (named || label.trim() === "" || normalizeLabel(label) !== "") return named;
+    // "公务用车购置费2026年预算数667.10万元": the subject before the year, in the figure's own clause.
+    const subject = [clause, leadHeading(this.p.text, s.start), this.ctx.heading].find((t) => t && factOfLabel(t, context));
+    return subject ? factOfLabel(subject, context) : undefined;
+  }
+
+  /** A 增加/减少 figure: a change of its subject. Returns whether the span was one. */
+  private readChange(s: AmountSpan, clause: string): boolean {
+    // "增加基本支出844.15万元": the change word before the label makes it a change of that subject.
+    const before = !s.change && s.label ? CHANGE_BEFORE.exec(this.p.text.slice(Math.max(0, s.label.start - 3), s.label.start)) : null;
+    if (!before && !s.change) return false;
+    let subject: LabelFact | undefined;
+    if (before) subject = factOfLabel(s.label!.text, this.ctx.context);
+    else {
+      // The subject is the label, else the clause before the figure ("其中：基本支出增加77.8万元"), else the figure
+      // the sentence is about ("2020年收支安排340.77万元，较2019年增加191.49万元").
+      const name = (s.label ? normalizeLabel(s.label.text) : clause).replace(CHANGE_TAIL, "");
+      subject = name ? factOfLabel(name, this.ctx.context) : this.lastSubject;
+    }
+    const change = changeOf(subject, this.ctx.sectionFund);
+    const decrease = before ? /减少|下降|降低/.test(before[1]!) : s.change === "decrease";
+    if (change) this.out.push(withFund(spanMention(this.p, s, change.key, decrease ? neg(s.yuan!) : s.yuan!), change.fund));
+    return true;
+  }
+
+  /** After a project total, unnamed figures are its named projects until they reach it. */
+  private readProjectItem(s: AmountSpan, named: LabelFact | undefined, label: string): boolean {
+    const project = this.project;
+    if (!project || (named && named.key !== "expenditure.project")) return false;
+    const name = normalizeLabel(label);
+    if (!name || compare(sum(project.items.map((m) => m.yuan)), project.total) >= 0) return false;
+    project.items.push(spanMention(this.p, s, "expenditure.project.item", s.yuan!, name));
+    return true;
+  }
+
+  private addNamed(s: AmountSpan, named: LabelFact, opensList: boolean): void {
+    this.lastSubject = named;
+    const m = spanMention(this.p, s, named.key);
+    // The label's own fund, else the fund of the figure it is listed under ("财政拨款收入X，其中：上年结转…"), else
+    // the section's.
+    const fund = named.fund ?? (keyTakesFund(named.key) ? this.parent?.fund ?? this.ctx.sectionFund : undefined);
+    if (fund) m.fund = fund;
+    if (this.parent) m.parent = this.parent;
+    this.out.push(m);
+    if (opensList) this.openList(m, s);
+    if (this.project) {
+      this.out.push(...this.project.items);
+      this.project = null;
+    }
+    if (named.key === "expenditure.project" && compare(s.yuan!, "0") > 0) this.project = { total: s.yuan!, items: [] };
+  }
+
+  private openList(parent: FactMention, s: AmountSpan): void {
+    this.parent = parent;
+    this.parentSentence = sentenceStart(this.p.text, s.start);
+  }
+}
+
+/** "（一）因公出国（境）费用。2026年预算数…": a numbered lead-in sentence before `at`, without its label. */
+function leadHeading(text: string, at: number): string | undefined {
+  const end = text.search(/[。：:]/);
+  if (end < 0 || end >= at || end > 40) return undefined;
+  const label = parseLabel(text.slice(0, end));
+  return label && !/\d/.test(label.rest) ? label.rest : undefined;
+}
+
+/** The change fact of a subject ("财政拨款支出增加X"): its key, with the subject's fund (its label's or its section's). */
+function changeOf(subject: LabelFact | undefined, sectionFund: Fund | undefined): LabelFact | undefined {
+  const key = subject ? CHANGE_KEY_OF[subject.key] : undefined;
+  if (!key) return undefined;
+  const fund = subject!.fund ?? (keyTakesFund(subject!.key) ? sectionFund : undefined);
+  return fund ? { key, fund } : { key };
+}
+
+function withFund(m: FactMention, fund: Fund | undefined): FactMention {
+  return fund ? { ...m, fund } : m;
+}
+
+/** A clause naming the budget (预算数, 年初预算, 调整预算) and not the outturn; fund names (一般公共预算) aside. */
+function isBudgetFigure(clause: string): boolean {
+  const c = clause.replace(/一般公共预算|政府性基金预算|国有资本经营预算/g, "");
+  return /预算/.test(c) && !/决算|实际|支出\d|完成/.test(c);
+}
