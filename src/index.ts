@@ -12,3 +12,7 @@ export { extractFileIsolated, type IsolatedExtractOptions } from "./batch/isolat
 export { renderReportHtml, writeReport } from "./writers/report/index.js";
 export { renderSummary } from "./writers/summary.js";
 export { tableToCsv } from "./writers/tables-csv.js";
+export { FACT_KEYS, LEGACY_KEYS, type FactKeySpec } from "./budget/keys.js";
+export { TABLE_CATALOG, classifyTable, type TableKindSpec } from "./budget/catalog/index.js";
+export { FactsWriter } from "./writers/facts.js";
+export { LineItemsWriter } from "./writers/line-items.js";

@@ -3,7 +3,7 @@
  * source, meta, outline, tables, facts, failed checks with both sides, warnings. Colour is opt-in by the caller.
  */
 import type { Evidence, ExtractedDocument, Section, Table, Validation } from "../model/index.js";
-import { formatYuan, groupThousands } from "./report/format.js";
+import { formatFactValue, formatYuan, groupThousands } from "./report/format.js";
 
 export interface SummaryOptions {
   /** ANSI colours; decide with `useColor` (TTY and NO_COLOR). */
@@ -85,8 +85,9 @@ export function renderSummary(doc: ExtractedDocument, options: SummaryOptions): 
   const keyWidth = Math.min(40, Math.max(0, ...doc.facts.map((f) => displayWidth(`${f.key}${f.name ? ` [${f.name}]` : ""}`))));
   for (const f of doc.facts) {
     const key = `${f.key}${f.name ? ` [${f.name}]` : ""}`;
-    const value = f.unit === null && !f.raw.includes("元") ? groupThousands(f.yuan) : formatYuan(f.yuan);
-    out.push(`  ${padEndWide(key, keyWidth)}  ${value.padStart(16)}  "${f.raw}"${f.basis ? p.dim(` ${f.basis}`) : ""}${p.dim(`  ${f.evidence[0] ? where(f.evidence[0]) : ""}`)}`);
+    const value = formatFactValue(f);
+    const fund = f.fund !== "all" ? p.dim(` ${f.fund}`) : "";
+    out.push(`  ${padEndWide(key, keyWidth)}  ${value.padStart(16)}  "${f.raw}"${fund}${f.basis ? p.dim(` ${f.basis}`) : ""}${p.dim(`  ${f.evidence[0] ? where(f.evidence[0]) : ""}`)}`);
   }
 
   const failed = doc.validations.filter((v) => v.status === "fail");

@@ -1,4 +1,6 @@
 /** Display formatting of exact decimal strings; string work only, so no float ever touches a figure. */
+import type { Fact } from "../../model/index.js";
+import { factKeySpec } from "../../budget/keys.js";
 
 /** "3407700" → "3,407,700"; "-1914923.1" → "-1,914,923.1". Non-decimals are returned unchanged. */
 export function groupThousands(decimal: string): string {
@@ -11,4 +13,11 @@ export function groupThousands(decimal: string): string {
 /** A money value in 元 for people: grouped digits and the unit. */
 export function formatYuan(yuan: string): string {
   return `${groupThousands(yuan)} 元`;
+}
+
+/** A fact's value for people: money in 元, a count or area in its own unit (车辆 8 辆, not "8 元"). */
+export function formatFactValue(f: Pick<Fact, "key" | "yuan" | "unit">): string {
+  const measure = factKeySpec(f.key)?.measure ?? "money";
+  if (measure === "money") return formatYuan(f.yuan);
+  return f.unit ? `${groupThousands(f.yuan)} ${f.unit}` : groupThousands(f.yuan);
 }

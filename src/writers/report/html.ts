@@ -7,7 +7,7 @@ import type { Block, Evidence, ExtractedDocument, Section, Table, Validation } f
 import { AnchorIndex, blockAnchor, sectionAnchor, tableAnchor } from "./anchors.js";
 import { REPORT_CSS, REPORT_JS } from "./assets.js";
 import { escapeHtml } from "./escape.js";
-import { formatYuan, groupThousands } from "./format.js";
+import { formatFactValue, formatYuan, groupThousands } from "./format.js";
 import { renderMarkedText } from "./marks.js";
 import { renderTable } from "./table.js";
 
@@ -117,13 +117,13 @@ function renderFacts(doc: ExtractedDocument, anchors: AnchorIndex): string {
     const target = first ? anchors.targetOf(first) : null;
     const key = escapeHtml(f.key);
     return `<tr id="fact-${i}"><td>${target ? `<a class="fact-link" href="#${target}">${key}</a>` : key}</td>
-<td>${escapeHtml(f.name ?? "")}</td><td>${escapeHtml(f.basis ?? "")}</td>
-<td class="num">${f.unit === null && !/元/.test(f.raw) ? escapeHtml(groupThousands(f.yuan)) : money(f.yuan)}</td>
+<td>${escapeHtml(f.name ?? "")}</td><td>${escapeHtml(f.fund)}</td><td>${escapeHtml(f.basis ?? "")}</td>
+<td class="num">${escapeHtml(formatFactValue(f))}</td>
 <td>${escapeHtml(f.raw)}</td><td>${evidenceLinks(anchors, f.evidence, false)}</td></tr>`;
   });
   return `<section id="facts" class="part"><h2>事实 Facts</h2>
 <p class="filter" hidden><label>筛选 filter <input type="search" id="fact-filter" placeholder="income / 三公 …"></label></p>
-<table class="list"><thead><tr><th>键 key</th><th>名称 name</th><th>口径 basis</th><th>元 value</th><th>原文 printed</th><th>证据 evidence</th></tr></thead>
+<table class="list"><thead><tr><th>键 key</th><th>名称 name</th><th>资金 fund</th><th>口径 basis</th><th>值 value</th><th>原文 printed</th><th>证据 evidence</th></tr></thead>
 <tbody>${rows.join("")}</tbody></table></section>`;
 }
 
