@@ -76,3 +76,50 @@ export function buildGrid(rows: readonly RawRow[], blockId: string): BuiltGrid {
   }
   return { cells, grid, nRows, nCols, cellAt, warnings };
 }
+
+const blank = (text: string): boolean => text.replace(/[\u00a0\u3000\s]+/g, "") === "";
+
+/**
+ * A column at the grid's edge that no text is printed in (a frame drawn wider than the table, the caption rows of a
+ * tables-only edition ruled over an extra column): no cell of its own has text, and the cells reaching into it from
+ * the side also cover a kept column.
+ */
+function emptyEdge(g: BuiltGrid, c: number): boolean {
+  return g.cells.every((cell) => {
+    const inside = cell.col <= c && c < cell.col + cell.colSpan;
+    return !inside || blank(cell.text) || cell.colSpan > 1;
+  });
+}
+
+/** The grid without its empty edge columns (left and right); cells spanning into them are narrowed. */
+export function dropEmptyEdgeColumns(g: BuiltGrid, blockId: string): BuiltGrid {
+  let lo = 0;
+  let hi = g.nCols - 1;
+  while (hi - lo >= 1 && emptyEdge(g, lo)) lo++;
+  while (hi - lo >= 1 && emptyEdge(g, hi)) hi--;
+  if (lo === 0 && hi === g.nCols - 1) return g;
+  const rows: RawRow[] = Array.from({ length: g.nRows }, () => ({ cells: [] }));
+  for (const cell of g.cells) {
+    const first = Math.max(cell.col, lo);
+    const last = Math.min(cell.col + cell.colSpan - 1, hi);
+    if (last < first) continue;
+    rows[cell.row]!.cells.push({ text: cell.text, colSpan: last - first + 1, rowSpan: cell.rowSpan, col: first - lo });
+  }
+  for (const row of rows) row.cells.sort((a, b) => (a.col ?? 0) - (b.col ?? 0));
+  // The source's own warnings stand; rebuilding a consistent grid raises none.
+  return { ...buildGrid(rows, blockId), warnings: g.warnings };
+}
+
+/** The origin cells that start in row r, left to right. */
+export function rowOrigins(g: BuiltGrid, r: number): TableCell[] {
+  const out: TableCell[] = [];
+  const line = g.cellAt[r] ?? [];
+  let last = -1;
+  for (const idx of line) {
+    if (idx < 0 || idx === last) continue;
+    last = idx;
+    const cell = g.cells[idx];
+    if (cell && cell.row === r) out.push(cell);
+  }
+  return out;
+}

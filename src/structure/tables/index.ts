@@ -2,20 +2,21 @@
  * The table layer: reader tables (+ the paragraphs around them) → Tables with a faithful grid, header
  * paths, units per table and column, typed cells, codes, records, and continuations stitched together.
  */
-import type { ParagraphBlock, RawRow, RawTableBlock, ReaderBlock } from "../../model/blocks.js";
+import type { ParagraphBlock, RawRow, ReaderBlock } from "../../model/blocks.js";
 import type { Warning } from "../../model/budget.js";
 import type { MoneyUnit, Table, TableColumn, TablePart } from "../../model/table.js";
-import { buildGrid, type BuiltGrid } from "./grid.js";
-import { layoutRows, rowOrigins } from "./layout.js";
+import { buildGrid, dropEmptyEdgeColumns, type BuiltGrid } from "./grid.js";
+import { layoutRows } from "./layout.js";
 import { buildColumns } from "./columns.js";
 import { buildRecords, describeRows, typeCells } from "./rows.js";
-import { captionAbove, splitNumber, unitBelow } from "./captions.js";
+import { captionAbove, unitBelow, type CaptionInfo } from "./captions.js";
+import type { OwnCaption } from "./title-rows.js";
 import { continuationReason, type Part } from "./stitch.js";
-import { findDeclaredUnit } from "./units.js";
-import { CONTINUATION, META_LINE, compact, tidy } from "./text.js";
+import { tidy } from "./text.js";
 
 export { parseCellValue, type ParsedCell } from "./cell-value.js";
 export { findDeclaredUnit, findHeaderUnit } from "./units.js";
+export { publisherOf } from "./captions.js";
 export { buildGrid } from "./grid.js";
 
 export interface BuildTablesResult {
@@ -31,27 +32,34 @@ function isParagraph(b: ReaderBlock): b is ParagraphBlock {
   return b.type === "paragraph";
 }
 
-/** Title, number and unit from the table's own leading title rows. */
-function fromTitleRows(g: BuiltGrid, titleRows: number): { title: string | null; number: string | null; unit: MoneyUnit | null } {
-  let title: string | null = null;
-  let number: string | null = null;
-  let unit: MoneyUnit | null = null;
-  for (let r = 0; r < titleRows; r++) {
-    for (const cell of rowOrigins(g, r)) {
-      const text = tidy(cell.text);
-      if (text === "") continue;
-      const u = findDeclaredUnit(text, "title_row");
-      if (u) {
-        unit ??= u;
-        continue;
-      }
-      const split = splitNumber(text);
-      if (split.number) number ??= split.number;
-      const rest = split.rest;
-      if (rest && !META_LINE.test(rest) && !CONTINUATION.test(compact(rest)) && !/^\d{4}\s*年/.test(rest)) title ??= rest;
-    }
-  }
-  return { title, number, unit };
+/**
+ * The caption above the table completed by the one in its own title rows: what is printed outside wins, the grid
+ * fills what it leaves open. Stitching compares these, so a table whose caption is ruled into its grid is not taken
+ * for the previous table's continuation.
+ */
+function withOwnCaption(above: CaptionInfo, own: OwnCaption): CaptionInfo {
+  return {
+    ...above,
+    title: above.title ?? own.title,
+    number: above.number ?? own.number,
+    unit: above.unit ?? own.unit,
+    publisher: above.publisher ?? own.entity,
+    continuation: above.continuation || own.continuation,
+  };
+}
+
+/** The reader's grid without empty edge columns. */
+function gridOf(rows: readonly RawRow[], blockId: string): BuiltGrid {
+  return dropEmptyEdgeColumns(buildGrid(rows, blockId), blockId);
+}
+
+/** The caption's unit, else a bare unit line printed right below the table (taken out of the running text). */
+function tableUnit(caption: CaptionInfo, last: Part, captionIds: Set<string>): MoneyUnit | null {
+  if (caption.unit) return caption.unit;
+  const below = unitBelow(last.after);
+  if (!below || captionIds.has(below.id)) return null;
+  captionIds.add(below.id);
+  return below.unit;
 }
 
 function assemble(parts: Part[], joins: (TablePart["joinedBy"] | undefined)[], captionIds: Set<string>, warnings: Warning[]): Table {
@@ -68,28 +76,21 @@ function assemble(parts: Part[], joins: (TablePart["joinedBy"] | undefined)[], c
       warnings.push({ code: "table_continuation_columns", message: `continuation ${p.block.id} has ${p.grid.nCols} columns, ${first.block.id} has ${first.grid.nCols}`, blockId: p.block.id });
     }
   }
-  const g = parts.length === 1 ? first.grid : buildGrid(rows, first.block.id);
+  const g = parts.length === 1 ? first.view : gridOf(rows, first.block.id);
   if (parts.length > 1) warnings.push(...g.warnings.filter((w) => !first.grid.warnings.includes(w)));
   const layout = parts.length === 1 ? first.layout : layoutRows(g, partInfo.map((p) => p.firstRow));
 
-  const own = fromTitleRows(g, layout.titleRows);
-  let unit: MoneyUnit | null = first.caption.unit ?? own.unit;
-  if (!unit) {
-    const below = unitBelow(parts[parts.length - 1]!.after);
-    if (below && !captionIds.has(below.id)) {
-      unit = below.unit;
-      captionIds.add(below.id);
-    }
-  }
+  const unit = tableUnit(first.caption, parts[parts.length - 1]!, captionIds);
   const { columns, sharedHeaderUnit } = buildColumns(g, layout.headerBlock, layout.kinds, unit);
-  const number = first.caption.number ?? own.number;
-  const title = first.caption.title ?? own.title ?? number;
+  const number = first.caption.number;
+  const title = first.caption.title ?? number;
 
   const table: Table = {
     id: first.block.id,
     blockIds: parts.map((p) => p.block.id),
     title,
     number,
+    entity: first.caption.publisher,
     unit: unit ?? sharedHeaderUnit,
     nRows: g.nRows,
     nCols: g.nCols,
@@ -128,16 +129,19 @@ export function buildTables(blocks: ReaderBlock[]): BuildTablesResult {
     }
     const prev = parts[parts.length - 1];
     if (prev) prev.after = pending;
-    const caption = captionAbove(pending);
     const grid = buildGrid(block.rows, block.id);
     warnings.push(...grid.warnings);
+    // Rows are laid out on the grid without its empty edge columns; continuations compare the reader's grids.
+    const view = dropEmptyEdgeColumns(grid, block.id);
+    const layout = layoutRows(view);
     parts.push({
       block,
-      caption,
+      caption: withOwnCaption(captionAbove(pending), layout.caption),
       gapParagraphs: pending.filter((p) => tidy(p.text) !== ""),
       after: [],
       grid,
-      layout: layoutRows(grid),
+      view,
+      layout,
     });
     pending = [];
   }

@@ -3,40 +3,29 @@
  * (multi-row, merged group cells, a 栏次 row), then data, totals, notes and blank rows.
  */
 import type { RowKind, TableCell } from "../../model/table.js";
-import type { BuiltGrid } from "./grid.js";
+import { rowOrigins, type BuiltGrid } from "./grid.js";
 import { parseCellValue } from "./cell-value.js";
-import { CONTINUATION, ENUMERATOR, HEADER_WORD, META_LINE, TABLE_NUMBER, compact, stripParens, tidy } from "./text.js";
-import { isUnitLine } from "./units.js";
+import { ENUMERATOR, HEADER_WORD, compact, stripParens, tidy } from "./text.js";
 import { GLUED_CODE } from "./codes.js";
+import { isCaptionRow, leadingTitleRows, type OwnCaption } from "./title-rows.js";
 
 export interface RowLayout {
   kinds: RowKind[];
   titleRows: number;
+  /** Number, title, unit and entity printed in the title rows. */
+  caption: OwnCaption;
   /** Grid rows of the header block of the first part (kind header or a 栏次 row inside it). */
   headerBlock: number[];
   /** Rows that are "label | value spanning the rest" (绩效目标 | …). */
   keyValueRows: number[];
 }
 
-/** The origin cells that start in row r, left to right. */
-export function rowOrigins(g: BuiltGrid, r: number): TableCell[] {
-  const out: TableCell[] = [];
-  const line = g.cellAt[r] ?? [];
-  let last = -1;
-  for (const idx of line) {
-    if (idx < 0 || idx === last) continue;
-    last = idx;
-    const cell = g.cells[idx];
-    if (cell && cell.row === r) out.push(cell);
-  }
-  return out;
-}
+export { rowOrigins } from "./grid.js";
 
 function nonEmpty(cells: TableCell[]): TableCell[] {
   return cells.filter((c) => tidy(c.text) !== "");
 }
 
-const COLNO_LABEL = /^(栏次|行次|甲|乙|丙|丁)$/;
 const TOTAL = /(合计|总计)$/;
 const SUBTOTAL = /小计$/;
 const NOTE = /^(注|说明|备注|数据来源|填表说明)\s*[：:0-9１-９]/;
@@ -49,19 +38,6 @@ export function isColnoRow(g: BuiltGrid, r: number): boolean {
   // A bare 1, 2, 3 … row under the header.
   if (ints.length !== texts.length || ints.length < 3) return false;
   return ints.every((t, i) => Number(t) === i + 1);
-}
-
-function isTitleRow(g: BuiltGrid, r: number): boolean {
-  const cells = nonEmpty(rowOrigins(g, r));
-  if (cells.length === 0) return false;
-  const meta = (t: string): boolean =>
-    META_LINE.test(t) || isUnitLine(t) || TABLE_NUMBER.test(t) || CONTINUATION.test(compact(t)) || /^\d{4}\s*年(度|\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?$/.test(t);
-  if (cells.every((c) => meta(tidy(c.text)))) return true;
-  if (cells.length !== 1) return false;
-  const only = cells[0]!;
-  const t = tidy(only.text);
-  // One short cell across the whole width, not a figure: a title such as "固定资产占用情况表".
-  return only.colSpan === g.nCols && g.nCols > 1 && t.length <= 40 && parseCellValue(t).kind === "text" && !NOTE.test(t);
 }
 
 function isKeyValueRow(g: BuiltGrid, r: number): boolean {
@@ -113,9 +89,8 @@ export function rowSignature(g: BuiltGrid, r: number): string {
 /** Decide each row's role. `partStarts` are the first rows of stitched continuation parts. */
 export function layoutRows(g: BuiltGrid, partStarts: readonly number[] = []): RowLayout {
   const kinds: RowKind[] = new Array<RowKind>(g.nRows).fill("data");
-  let r = 0;
-  while (r < g.nRows && r < 3 && isTitleRow(g, r)) kinds[r++] = "title";
-  const titleRows = r;
+  const { titleRows, caption } = leadingTitleRows(g, kinds);
+  let r = titleRows;
   const firstPartEnd = partStarts.find((s) => s > 0) ?? g.nRows;
 
   const keyValueRows: number[] = [];
@@ -164,7 +139,7 @@ export function layoutRows(g: BuiltGrid, partStarts: readonly number[] = []): Ro
     if (inHeader.has(i) || keyValueRows.includes(i)) continue;
     const sig = rowSignature(g, i);
     if (partHead) {
-      if (isTitleRow(g, i)) {
+      if (isCaptionRow(g, i, kinds)) {
         kinds[i] = "title";
         continue;
       }
@@ -183,7 +158,7 @@ export function layoutRows(g: BuiltGrid, partStarts: readonly number[] = []): Ro
     // The header repeated inside one source table (a reader that kept two pages together) is not data either.
     kinds[i] = textSigs.includes(sig) ? "header" : bodyKind(g, i);
   }
-  return { kinds, titleRows, headerBlock, keyValueRows };
+  return { kinds, titleRows, caption, headerBlock, keyValueRows };
 }
 
 /** Every non-empty cell of the row is a header text of the table (at least two of them), none a figure. */

@@ -21,7 +21,10 @@ export interface Part {
   gapParagraphs: ParagraphBlock[];
   /** Paragraphs after this table up to the next table. */
   after: ParagraphBlock[];
+  /** The reader's grid, as printed. */
   grid: BuiltGrid;
+  /** The grid without empty edge columns: what `layout` was read on (same rows). */
+  view: BuiltGrid;
   layout: RowLayout;
 }
 

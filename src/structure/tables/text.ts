@@ -15,8 +15,18 @@ export function compact(text: string): string {
   return text.replace(/[\u00a0\u3000\s]+/g, "");
 }
 
-/** An official table number at the start of a line: 公开01表, 表3-1, 表一, 附表2, 附件1. */
-export const TABLE_NUMBER = /^(公开\s*\d+\s*表|公开\s*表\s*[\d一二三四五六七八九十]+|附\s*表\s*[\d一二三四五六七八九十]*(?:[-－—]\d+)?|表\s*[\d一二三四五六七八九十]+(?:[-－—.．]\d+)*|附件\s*[\d一二三四五六七八九十]+)[：:\s]*/;
+const NUMERAL = "[\\d一二三四五六七八九十]+";
+/** 公开/预算/决算 … before the number: 公开01表, 预算01表, 部门公开表9, 财决01表. */
+const NUMBER_PREFIX = "(?:部门|单位)?(?:(?:预算|决算)公开|公开|预算|决算|财决|财预)";
+
+/**
+ * An official table number at the start of a line: 公开01表, 预算01表, 决算02表, 公开表4, 部门公开表9, 表3-1, 表一,
+ * 表01, 附表2, 附件1.
+ */
+const TABLE_NUMBER_CORE = `${NUMBER_PREFIX}\\s*\\d+\\s*表(?:[-－—]\\d+)?|${NUMBER_PREFIX}?\\s*表\\s*${NUMERAL}(?:[-－—.．]\\d+)*|附\\s*表\\s*${NUMERAL.replace("+", "*")}(?:[-－—]\\d+)?|附件\\s*${NUMERAL}`;
+export const TABLE_NUMBER = new RegExp(`^(${TABLE_NUMBER_CORE})[：:\\s]*`);
+/** The number printed after the title: "收支总表  预算01表". */
+export const TRAILING_TABLE_NUMBER = new RegExp(`(${TABLE_NUMBER_CORE})$`);
 
 /** A 续表 marker: "续表", "续表2", "（续表）", "续：". */
 export const CONTINUATION = /^[（(]?\s*续\s*表\s*[\d一二三四五六七八九十]*\s*[）)]?\s*[：:]?$|^续[：:]?$/;
@@ -27,8 +37,19 @@ export const ENUMERATOR = /^(?:[一二三四五六七八九十百]+、|[（(][�
 /** What a table's title line ends with. */
 export const TITLE_ENDING = /(表|情况|预算|决算|明细|清单|一览|汇总|目录)(?:[（(][^（()）]*[）)])?$/;
 
-/** Lines inside a table's top rows that are metadata, not header or data. */
-export const META_LINE = /^(编制(?:部门|单位)|填报单位|报送单位|部门名称|单位名称|截止(?:时间|日期)|预算年度|年度|时间|日期)\s*[：:；;]/;
+/**
+ * The label of a publisher line: 编制单位：, 编制部门：, 填报单位：, 预算单位：, 主管部门：, 部门：, 单位：, 部门名称：,
+ * 单位名称：, 部门（单位）：, 部门（单位）名称：. "单位：万元" shares the label: callers take unit statements first.
+ */
+export const PUBLISHER_LABEL =
+  /^(?:(?:编制|填报|报送|预算|主管|申报)(?:部门|单位)(?:名称)?|(?:部门|单位)(?:[（(](?:部门|单位)[）)])?(?:名称)?)\s*[：:；;]\s*/;
+
+/** Lines inside a table's top rows that are metadata, not header or data: a publisher, a date, a year. */
+export const META_LINE = new RegExp(`${PUBLISHER_LABEL.source}|^(?:截止(?:时间|日期)|预算年度|年度|时间|日期)\\s*[：:；;]`);
+
+/** An organisation's name ends so: 局, 委员会, 办公室, 中心, 医院, 街道办事处, (本级) …. */
+export const ORG_NAME =
+  /^[^\s，。；：:]{2,40}?(?:局|委员会|委|办公室|办公厅|办事处|厅|院|所|站|中心|队|处|部|馆|社|校|大学|学院|园|府|署|室|团|会|司|段|场|台|办|集团|公司|街道|镇|乡|监狱|法院|检察院)(?:[（(][^（()）]{1,12}[）)])?$/;
 
 /** Words header cells are made of; used only where a table has no numbers to separate header from data. */
 export const HEADER_WORD =
