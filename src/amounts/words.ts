@@ -40,7 +40,7 @@ export const CHANGE_WORDS: ReadonlyArray<readonly [string, "increase" | "decreas
 
 /** Words that introduce a figure and are not part of its label. */
 export const LABEL_TRAILING_STOP = [
-  "共计安排", "合计安排", "预算安排", "预计为", "预算为", "共计为", "合计为", "总计为", "共计", "合计", "总计", "累计", "安排",
+  "共计安排", "合计安排", "预算安排", "预计为", "预算为", "共计为", "合计为", "总计为", "共计", "合计", "总计", "小计", "累计", "安排",
   "达到", "分别为", "分别是", "约为", "为", "是", "达", "计", "共", "约", "大约", "了", "的", "总额为",
 ];
 export const LABEL_LEADING_STOP = [

@@ -13,7 +13,8 @@ export interface ColumnContext {
 }
 
 export const TOTAL_HEADER = /^(?:合计|总计|小计|金额合计|预算数合计|决算数合计|预算数|决算数|金额|本年预算数?|年初预算数|调整预算数|预算金额|全年预算数?)$/;
-const PLAIN_MEASURE = /^(?:预算数?|决算数?|金额|本年预算数?|年初预算数|调整预算数|预算金额|全年预算数?|\d{4}年(?:预算|决算)?数?)$/;
+// Words that say which figure (this year's, the budget's) but not what it is; columnRank reads them.
+const PLAIN_MEASURE = /^(?:预算数?|决算数?|金额|本年预算数?|年初预算数|调整预算数|预算金额|全年预算数?|\d{4}年(?:预算|决算)?数?|当年|本年|上年)$/;
 
 export const compactLabel = (s: string): string => {
   const t = s.replace(/\s+/g, "");
@@ -67,10 +68,13 @@ export function columnFact(path: readonly string[], totalKey: string | undefined
 /** A header that only names a fund: under a fact's name it narrows the fact, it is not a fact of its own. */
 const FUND_ONLY = /^(?:一般公共预算|政府性基金预算?|国有资本经营预算|财政拨款|财政拨款资金|一般公共预算拨款|政府性基金预算拨款|国有资本经营预算拨款)$/;
 
+/** The headers of a column that name something: measure words ("预算数", "2026年预算数", "当年") left out. */
+export function namedPath(path: readonly string[]): string[] {
+  return path.map((p) => p.replace(/\s+/g, "")).filter((p) => !PLAIN_MEASURE.test(p));
+}
+
 function columnFactOnAnySide(path: readonly string[], totalKey: string | undefined, title: string): LabelFact | undefined {
-  const clean = path.map((p) => p.replace(/\s+/g, ""));
-  // Measure words ("预算数", "2026年预算数") above or below a name do not name the figure: skip them.
-  const named = clean.filter((p) => !PLAIN_MEASURE.test(p));
+  const named = namedPath(path);
   // "因公出国(境)费 / 一般公共预算": the fund below a name narrows it (on the income side a fund is a source).
   let fund: Fund | undefined;
   while (!totalKey?.startsWith("income.") && named.length > 1 && FUND_ONLY.test(named.at(-1)!)) fund ??= fundOfLabel(named.pop()!);
@@ -94,11 +98,11 @@ function partOfGroup(leaf: string, group: string | undefined, title: string): La
   return key ? { key } : undefined;
 }
 
-/** "一般公共预算 | 财政拨款" as a column of a 支出 table: that fund's part of the table's total. */
+/** "一般公共预算 | 财政拨款" as a column of a 支出 (or 收入) table: that fund's part of the table's total. */
 function groupFund(name: string, totalKey: string | undefined, path: readonly string[]): LabelFact | undefined {
   if (!totalKey || path.length > 2) return undefined;
   const fund = fundOfLabel(compactLabel(name));
-  return fund && totalKey.startsWith("expenditure.") ? { key: totalKey, fund } : undefined;
+  return fund && /^(?:expenditure|income)\.(?:total|current_year)$/.test(totalKey) ? { key: totalKey, fund } : undefined;
 }
 
 /** A figure column's own fund narrowing, from any header above it ("一般公共预算 / 基本支出"). */

@@ -8,7 +8,7 @@ import { FUNCTION_CLASS_NAMES, tableKindSpec, type TableKindSpec } from "./catal
 import type { FactMention } from "./facts.js";
 import { keyTakesFund } from "./keys.js";
 import { cellFigure, cellIndex } from "./table-figures.js";
-import { columnFact, columnFund, columnRank, compactLabel, onExpenditureSide, type ColumnContext } from "./table-columns.js";
+import { columnFact, columnFund, columnRank, compactLabel, namedPath, onExpenditureSide, type ColumnContext } from "./table-columns.js";
 import { factOfLabel, type LabelFact } from "./vocabulary.js";
 
 /** Facts of every standard table of the document (tables classified by the catalog beforehand). */
@@ -165,6 +165,14 @@ function valueRow(t: Table, at: Map<string, TableCell>, ctx: ColumnContext): Tab
   return ranked[0] && ranked[0].rank > 0 && (ranked[1]?.rank ?? -Infinity) < ranked[0].rank ? ranked[0].r : undefined;
 }
 
+/**
+ * Beside a 上年结转 or 本年收入合计 column a 收入表's source columns are this year's income ("财政拨款收入" is the fiscal
+ * 本年收入; the 总计 adds what was carried over); without either they are the whole of it.
+ */
+function thisYears(f: LabelFact | undefined, carried: boolean): LabelFact | undefined {
+  return f && carried && f.key === "income.total" && f.fund ? { key: "income.current_year", fund: f.fund } : f;
+}
+
 const LONE_TOTAL = /^(?:合计|总计|小计|金额合计)$/;
 
 /**
@@ -173,15 +181,17 @@ const LONE_TOTAL = /^(?:合计|总计|小计|金额合计)$/;
  */
 function chooseColumns(t: Table, cols: readonly TableColumn[], cells: readonly TableCell[], spec: TableKindSpec, ctx: ColumnContext): FactMention[] {
   const chosen = new Map<string, { mention: FactMention; rank: number; specific: boolean }>();
+  const carried = t.columns.some((c) => c.kind === "amount" && /^income\.(?:carryover|current_year)$/.test(columnFact(c.path, spec.totalKey, "")?.key ?? ""));
   for (const col of cols) {
-    const named = columnFact(col.path, spec.totalKey, t.title ?? "");
+    const named = thisYears(columnFact(col.path, spec.totalKey, t.title ?? ""), carried);
     const cell = cells.find((c) => c.col === col.index);
     if (!named || !cell) continue;
     const fund = withFund(named.key, spec, named.fund ?? columnFund(col));
     const m = mentionOf(t, cell, named.key, fund);
     if (!m) continue;
     const rank = columnRank(col.path, ctx);
-    const specific = col.path.length > 1 || !LONE_TOTAL.test(col.path.at(-1)?.replace(/\s+/g, "") ?? "");
+    const headers = namedPath(col.path);
+    const specific = headers.length > 1 || !LONE_TOTAL.test(headers.at(-1) ?? "");
     const id = `${named.key}@${fund ?? "all"}`;
     const prev = chosen.get(id);
     if (!prev || rank > prev.rank || (rank === prev.rank && specific && !prev.specific)) chosen.set(id, { mention: m, rank, specific });

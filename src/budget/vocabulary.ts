@@ -48,7 +48,7 @@ export const MONEY_KEYS: KeyPattern[] = [
   { key: "expenditure.current_year", re: /^(?:本年|当年)支出(?:合计|小计)?$/ },
   { key: "expenditure.carryover", re: /年终结转(?:和)?结余$|^结转下年(?:支出|资金)?$|年末结转(?:和)?结余$/ },
   // "上年结余、结转" (深圳 收支总表) is the same line written the other way round.
-  { key: "income.carryover", re: /上年结转(?:和?结余)?(?:资金|收入)?$|年初结转和结余$|上年结余(?:[、和及]?结转)?$/ },
+  { key: "income.carryover", re: /上年结转(?:和?结余)?(?:资金|收入)?$|年初(?:财政拨款)?结转和结余$|上年结余(?:[、和及]?结转)?$/ },
   // 江苏 收支预算总表 lists its sources as 财政拨款 / 财政专户管理资金 / 其他资金: the last is other income.
   { key: "income.other", re: /其他(?:来源|资金)?收入$|^其他资金$/ },
   // 人员经费 + 公用经费 is the basic expenditure (西安 收支总表 "人员经费和公用经费支出").
@@ -151,6 +151,11 @@ export function factOfLabel(label: string, context: string): LabelFact | undefin
 }
 
 const LEAD_PUNCT = /^[，,、：:；;]+/;
+
+/** A label that names a part of another figure ("涉及…", "含…"): neither a fact nor a named project. */
+export function isPartLabel(label: string): boolean {
+  return PART_OF.test(label.replace(/\s+/g, "").replace(LEAD_PUNCT, ""));
+}
 
 export function keyOfLabel(label: string, context: string): string | undefined {
   return factOfLabel(label, context)?.key;

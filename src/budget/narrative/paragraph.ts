@@ -9,7 +9,7 @@ import { compare, neg, sum } from "../../util/decimal.js";
 import { parseLabel } from "../../structure/sections/numbering.js";
 import type { FactMention } from "../facts.js";
 import { keyTakesFund } from "../keys.js";
-import { CHANGE_KEY_OF, factOfLabel, normalizeLabel, type LabelFact } from "../vocabulary.js";
+import { CHANGE_KEY_OF, factOfLabel, isPartLabel, normalizeLabel, type LabelFact } from "../vocabulary.js";
 import { clauseBefore, sentenceBefore, sentenceStart, spanMention } from "./text.js";
 
 export interface ParagraphContext {
@@ -25,6 +25,8 @@ export interface ParagraphContext {
 }
 
 const PROJECT_SCOPE = /该项目|本项目|此项目/;
+/** A label that says only which figure (支出, 决算数), not of what. */
+const BARE_MEASURE = /^(?:支出|收入)?(?:决算|预算|执行)数?$/;
 const CHANGE_BEFORE = /(增加|减少|增长|下降|降低)$/;
 const CHANGE_TAIL = /(?:较|比|与)(?:上年|\d{4}年).*$|(?:增加|减少|增长|下降)$/;
 
@@ -34,6 +36,7 @@ export class ParagraphReader {
   private lastSubject: LabelFact | undefined;
   private parent: FactMention | undefined;
   private parentSentence = -1;
+  private sentenceSubject: { start: number; fact: LabelFact } | undefined;
 
   constructor(
     private readonly p: ParagraphBlock,
@@ -53,13 +56,14 @@ export class ParagraphReader {
     // figure is the fallback name.
     const clause = clauseBefore(text, s.start);
     if (this.readChange(s, clause)) return;
-    // "2026年拟安排该项目一般公共预算X万元": a project's own figures, not the department's; a 决算 states its budget
-    // beside the outturn ("支出预算为76.43万元，支出决算为46.21万元"): only the outturn is its fact.
-    if (PROJECT_SCOPE.test(clause) || (this.ctx.basis === "final" && isBudgetFigure(clause))) return;
+    if (PROJECT_SCOPE.test(clause)) return;
     const label = this.labelOf(s, clause);
     const sentence = sentenceBefore(text, s.start);
-    if (sentenceStart(text, s.start) !== this.parentSentence) this.parent = undefined;
-    const named = this.nameOf(label, s, clause, sentence);
+    const start = sentenceStart(text, s.start);
+    if (start !== this.parentSentence) this.parent = undefined;
+    const named = this.nameOf(label, s, clause, sentence, start);
+    // A 决算 states its budget beside the outturn ("支出预算为76.43万元，支出决算为46.21万元"): only the outturn is its fact.
+    if (this.ctx.basis === "final" && isBudgetFigure(clause)) return;
     // "X，其中：" — X is the parent of the figures that follow in its sentence, whether or not X has a key.
     const opensList = /^[^。；;]{0,12}其中/.test(text.slice(s.end, next?.start ?? text.length));
     if (this.readProjectItem(s, named, label)) return;
@@ -80,9 +84,12 @@ export class ParagraphReader {
    * The fact a label names; a label that is only a measure word ("2026年预算数166.98万元") takes its subject from the
    * heading it is printed under: the paragraph's lead-in ("（一）因公出国（境）费用。") or the enclosing section.
    */
-  private nameOf(label: string, s: AmountSpan, clause: string, sentence: string): LabelFact | undefined {
+  private nameOf(label: string, s: AmountSpan, clause: string, sentence: string, start: number): LabelFact | undefined {
     const context = `${this.ctx.context}\n${sentence}`;
+    // "“三公”经费支出预算为76.43万元，支出决算为46.21万元": a bare 支出决算 is the sentence's subject again.
+    if (BARE_MEASURE.test(label.replace(/\s+/g, "")) && this.sentenceSubject?.start === start) return this.sentenceSubject.fact;
     const named = factOfLabel(label, context);
+    if (named) this.sentenceSubject = { start, fact: named };
     // Only a printed measure word defers to a heading: a figure with no label at all names nothing.
     if (named || label.trim() === "" || normalizeLabel(label) !== "") return named;
     // "公务用车购置费2026年预算数667.10万元": the subject before the year, in the figure's own clause.
@@ -112,7 +119,7 @@ export class ParagraphReader {
   /** After a project total, unnamed figures are its named projects until they reach it. */
   private readProjectItem(s: AmountSpan, named: LabelFact | undefined, label: string): boolean {
     const project = this.project;
-    if (!project || (named && named.key !== "expenditure.project")) return false;
+    if (!project || (named && named.key !== "expenditure.project") || isPartLabel(label)) return false;
     const name = normalizeLabel(label);
     if (!name || compare(sum(project.items.map((m) => m.yuan)), project.total) >= 0) return false;
     project.items.push(spanMention(this.p, s, "expenditure.project.item", s.yuan!, name));
