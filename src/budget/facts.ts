@@ -17,6 +17,8 @@ export interface FactMention {
   multiplier: string;
   /** The funds the figure covers where its key does not fix them (absent: the whole department). */
   fund?: Fund;
+  /** The bundle's unit whose own table states the figure (absent: the document's entity). */
+  entity?: string;
   /** A statement in words ("无机关运行经费"): it stands only where no figure of the same fact is printed. */
   weak?: boolean;
   /** The figure this one is a part of: "X元，其中：A…，B…" makes X the parent of A and B. */
@@ -33,7 +35,7 @@ export function mergeMentions(mentions: FactMention[], basis?: Fact["basis"]): {
   const printed = new Set(mentions.filter((m) => !m.weak).map((m) => fundKey(m)));
   for (const m of mentions) {
     if (m.weak && printed.has(fundKey(m))) continue;
-    const id = m.name ? `${fundKey(m)}\u0000${m.name}` : fundKey(m);
+    const id = [fundKey(m), m.name ?? "", m.entity ?? ""].join("\u0000");
     const g = groups.get(id);
     if (g) g.push(m);
     else groups.set(id, [m]);
@@ -51,6 +53,7 @@ export function mergeMentions(mentions: FactMention[], basis?: Fact["basis"]): {
       fund: first.fund ?? "all",
       ...(basis ? { basis } : {}),
       ...(first.name ? { name: first.name } : {}),
+      ...(first.entity ? { entity: first.entity } : {}),
       evidence: ordered.filter((m) => agrees(m, first)).map((m) => m.evidence),
     });
   }

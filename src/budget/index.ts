@@ -5,6 +5,7 @@ import { readMeta } from "./meta.js";
 import { validateFacts } from "./validations.js";
 import { classifyTables } from "./catalog/index.js";
 import { lineItems } from "./line-items.js";
+import { nameKey } from "./meta/names.js";
 
 export { checkDisclosureContent } from "./disclosure-content.js";
 
@@ -37,9 +38,15 @@ export function analyzeBudget(input: BudgetInput): { meta: Meta; facts: Fact[]; 
   });
   const basis: Fact["basis"] | undefined = meta.docKind === "final_account" ? "final" : meta.docKind === "budget" ? "budget" : undefined;
   const sectionTitles = titlesByBlock(input.sections);
-  const mentions = [...narrativeFacts({ paragraphs: input.paragraphs, spansByBlock: input.spansByBlock, sectionTitles, ...(basis ? { basis } : {}), ...(meta.entity ? { entity: meta.entity } : {}) }), ...tableFacts(tables, { ...(meta.fiscalYear !== undefined ? { fiscalYear: meta.fiscalYear } : {}), ...(basis === "final" || basis === "budget" ? { basis } : {}) })];
+  const mentions = [...narrativeFacts({ paragraphs: input.paragraphs, spansByBlock: input.spansByBlock, sectionTitles, ...(basis ? { basis } : {}), ...(meta.entity ? { entity: meta.entity } : {}) }), ...tableFacts(tables, { ...(meta.fiscalYear !== undefined ? { fiscalYear: meta.fiscalYear } : {}), ...(basis === "final" || basis === "budget" ? { basis } : {}) }, unitOfTable(meta))];
   const { facts, groups } = mergeMentions(mentions, basis);
   return { meta, facts, lineItems: lineItems(tables, basis === "final" ? "final" : basis === "budget" ? "budget" : undefined), validations: validateFacts(groups) };
+}
+
+/** The bundle's unit a table is printed for (its entity is one of meta.units), if any. */
+function unitOfTable(meta: Meta): (t: Table) => string | undefined {
+  const units = new Map((meta.units ?? []).map((u) => [nameKey(u), u]));
+  return (t) => (t.entity && units.size ? units.get(nameKey(t.entity)) : undefined);
 }
 
 /** blockId → titles of the sections that enclose it, outermost first (the context that disambiguates labels). */

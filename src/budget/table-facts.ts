@@ -11,17 +11,22 @@ import { cellFigure, cellIndex } from "./table-figures.js";
 import { columnFact, columnFund, columnRank, compactLabel, namedPath, onExpenditureSide, type ColumnContext } from "./table-columns.js";
 import { factOfLabel, type LabelFact } from "./vocabulary.js";
 
-/** Facts of every standard table of the document (tables classified by the catalog beforehand). */
-export function tableFacts(tables: readonly Table[], ctx: ColumnContext): FactMention[] {
+/**
+ * Facts of every standard table of the document (tables classified by the catalog beforehand). A table printed for one
+ * of the bundle's units (its 部门名称 is in `units`, as meta keys them) states that unit's facts, not the document's.
+ */
+export function tableFacts(tables: readonly Table[], ctx: ColumnContext, unitOf: (t: Table) => string | undefined = () => undefined): FactMention[] {
   const out: FactMention[] = [];
   for (const t of tables) {
+    const unit = unitOf(t);
     const spec = tableKindSpec(t.kind);
     if (!spec || spec.reading === "none") continue;
     const found: FactMention[] = [];
     if (spec.reading === "columns") found.push(...columnFacts(t, spec, ctx));
     // With one figure column a column table prints its facts down its label column (福州 三公表: 项目 | 预算数).
     if (spec.reading === "rows" || t.columns.filter((c) => c.kind === "amount").length === 1) found.push(...rowFacts(t, spec, ctx));
-    out.push(...(spec.states ? found.filter((m) => spec.states!.test(m.key)) : found));
+    const stated = spec.states ? found.filter((m) => spec.states!.test(m.key)) : found;
+    out.push(...(unit ? stated.map((m) => ({ ...m, entity: unit })) : stated));
   }
   return out;
 }

@@ -50,6 +50,8 @@ export function validateFacts(groups: ReadonlyMap<string, FactMention[]>): Valid
   const byKey = new Map<string, FactMention[]>();
   const allByKey = new Map<string, FactMention[]>();
   for (const g of groups.values()) {
+    // The identities are the document's own; a bundle's units are checked only for consistency below.
+    if (g[0]!.entity) continue;
     const k = fundKey(g[0]!);
     byKey.set(k, [...(byKey.get(k) ?? []), g[0]!]);
     allByKey.set(k, [...(allByKey.get(k) ?? []), ...g]);

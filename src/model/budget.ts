@@ -55,6 +55,8 @@ export const Fact = z
     basis: z.enum(["budget", "final", "prior_budget", "prior_final"]).optional(),
     /** For keyed lists such as expenditure.project.item. */
     name: z.string().optional(),
+    /** A unit of a department's bundle whose own tables state this figure (listed in meta.units); absent: the document's entity. */
+    entity: z.string().optional(),
     evidence: z.array(Evidence).min(1),
   })
   .strict();

@@ -17,6 +17,8 @@ export const factsFormatOf = longFormatOf;
 export function factRows(doc: FactsDocInfo, facts: readonly Fact[]): FactRow[] {
   return facts.map((f) => ({
     ...docFields(doc),
+    // A bundle's unit's own figure is filed under that unit, not the department.
+    ...(f.entity ? { entity: f.entity } : {}),
     key: f.key,
     fund: f.fund,
     basis: f.basis ?? null,

@@ -686,3 +686,30 @@ describe("a 支出总表 whose first data row is the unit's line (深圳 表3)",
     expect(rule(doc, "expenditure.basic+project=current_year")).toMatchObject({ status: "pass", expected: "2043975800", actual: "2043975800" });
   });
 });
+
+describe("a department's bundle with a unit's own tables", () => {
+  // 深圳-style bundles print the department's tables, then each unit's under its own 部门名称 line.
+  const summary = (total: string) => [
+    ["收入|2", "支出|2"],
+    ["项目", "预算数", "项目", "预算数"],
+    ["一般公共预算拨款收入", total, "一般公共服务支出", total],
+    ["收入总计", total, "支出总计", total],
+  ];
+  const doc = budgetDoc([
+    { caption: ["表1", "收支总表", "部门名称：某某局"], rows: summary("100.00") },
+    { caption: ["表1", "收支总表", "部门名称：某某局直属中心"], rows: summary("30.00") },
+  ]);
+
+  test("meta names the department and lists the unit", async () => {
+    const d = await doc;
+    expect(d.meta.entity).toBe("某某局");
+    expect(d.meta.units).toEqual(["某某局直属中心"]);
+  });
+
+  test("the unit's table states the unit's facts, filed under it — never the department's", async () => {
+    const d = await doc;
+    const totals = d.facts.filter((f) => f.key === "income.total").map((f) => [f.entity ?? "(document)", f.yuan]);
+    expect(totals).toEqual([["(document)", "1000000"], ["某某局直属中心", "300000"]]);
+    expect(d.validations.filter((v) => v.status === "fail")).toEqual([]);
+  });
+});
