@@ -8,7 +8,7 @@ import { buildSections } from "./structure/sections/index.js";
 import { buildTables } from "./structure/tables/index.js";
 import { findDocumentTitle } from "./structure/title.js";
 import { checkTables } from "./budget/table-checks.js";
-import { analyzeBudget, checkDisclosureContent } from "./budget/index.js";
+import { analyzeBudget, checkBudgetContent, checkDisclosureContent } from "./budget/index.js";
 import { documentAmounts } from "./amounts/document.js";
 import { sha256 } from "./util/hash.js";
 import { PARSER_VERSION } from "./util/version.js";
@@ -108,6 +108,8 @@ async function extractUnguarded(bytes: Uint8Array, options: ExtractOptions): Pro
     ...(read.title ? { containerTitle: read.title } : {}),
   });
   validations.push(...checkTables(tables));
+  const budgetWarning = contentWarning ? null : checkBudgetContent(facts, tables);
+  if (budgetWarning) warnings.push(budgetWarning);
 
   return {
     schemaVersion: SCHEMA_VERSION,

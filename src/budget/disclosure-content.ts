@@ -1,4 +1,4 @@
-import type { ReaderBlock, Warning } from "../model/index.js";
+import type { Fact, ReaderBlock, Table, Warning } from "../model/index.js";
 
 // A figure with a money unit, or a number with two decimals, as budget tables and narratives print them.
 const MONEY = /\d[\d,，]*(?:[.．]\d+)?\s*(?:亿元|万元|千元|元)|\d[.．]\d{2}(?!\d)/;
@@ -17,5 +17,17 @@ export function checkDisclosureContent(blocks: ReaderBlock[]): Warning | null {
     message: empty
       ? "The document has no text. If it is a scan or a page that loads its content by script, fetch the real document."
       : "No budget figures were found: this looks like a landing or catalogue page that links to the disclosure. Fetch the linked attachment and extract that.",
+  };
+}
+
+/**
+ * Figures and budget words alone are not a disclosure: a statistical report (福州 物流业运行情况报告: 业务收入1891.31亿元)
+ * or a notice with a fee has both. A disclosure states budget facts or prints tables of the national set.
+ */
+export function checkBudgetContent(facts: readonly Fact[], tables: readonly Table[]): Warning | null {
+  if (facts.length > 0 || tables.some((t) => t.kind !== undefined && t.kind !== "other")) return null;
+  return {
+    code: "no_disclosure_content",
+    message: "No budget facts and no standard budget tables were found: this does not look like a budget or final-account disclosure (a report, notice or form saved under a budget's name). If it is one, its tables may be images: check the file.",
   };
 }

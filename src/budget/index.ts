@@ -7,7 +7,7 @@ import { classifyTables } from "./catalog/index.js";
 import { lineItems } from "./line-items.js";
 import { nameKey } from "./meta/names.js";
 
-export { checkDisclosureContent } from "./disclosure-content.js";
+export { checkBudgetContent, checkDisclosureContent } from "./disclosure-content.js";
 
 export interface BudgetInput {
   paragraphs: ParagraphBlock[];

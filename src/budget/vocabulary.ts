@@ -38,8 +38,8 @@ export const MONEY_KEYS: KeyPattern[] = [
   // A fund's own expenditure total ("一般公共预算支出", "财政拨款安排支出"); the fund is read from the label.
   { key: "expenditure.total", re: /^(?:财政拨款|一般公共预算(?:财政)?(?:拨款)?|政府性基金(?:预算)?(?:拨款)?|国有资本经营预算(?:拨款)?)(?:安排(?:的)?)?支出(?:总额|总计|合计)?$/ },
   { key: "income.general_budget", re: /一般公共预算(?:财政)?(?:拨款)?(?:收入|资金)?$/ },
-  { key: "income.government_fund", re: /政府性基金(?:预算)?(?:拨款)?(?:收入)?$|基金预算(?:拨款)?(?:收入)?$/ },
-  { key: "income.state_capital", re: /国有资本经营预算(?:拨款)?(?:收入)?$/ },
+  { key: "income.government_fund", re: /政府性基金(?:预算)?(?:财政)?(?:拨款)?(?:收入|资金)?$|基金预算(?:财政)?(?:拨款)?(?:收入)?$/ },
+  { key: "income.state_capital", re: /国有资本经营预算(?:财政)?(?:拨款)?(?:收入|资金)?$/ },
   { key: "income.special_account", re: /财政专户(?:核拨|管理资金)?(?:收入)?$/ },
   { key: "income.business", re: /事业收入(?:资金)?$/ },
   { key: "income.operating", re: /(?<!事业单位)经营收入(?:资金)?$/ },

@@ -713,3 +713,27 @@ describe("a department's bundle with a unit's own tables", () => {
     expect(d.validations.filter((v) => v.status === "fail")).toEqual([]);
   });
 });
+
+describe("a 决算 财政拨款收入支出决算总表 lists its funds as 一、一般公共预算财政拨款 / 二、政府性基金预算财政拨款", () => {
+  // 太原 2016 决算 公开04表: the second fund line was not a source, so 收入 fell short by exactly its 1,032,253.00元.
+  test("each line is its fund's income, and the sources add up to 总计", async () => {
+    const d = await extractHtml(
+      disclosureHtml("某某委2016年度部门决算", [
+        {
+          caption: ["公开04表", "2016年财政拨款收入支出决算总表"],
+          unit: "金额单位：元",
+          rows: [
+            ["收入|3", "支出|3"],
+            ["项目", "行次", "金额", "项目", "行次", "金额"],
+            ["一、一般公共预算财政拨款", "1", "41,542,805.26", "一、一般公共服务支出", "31", "42,575,058.26"],
+            ["二、政府性基金预算财政拨款", "2", "1,032,253.00", "二、外交支出", "32", "0.00"],
+            ["总计", "3", "42,575,058.26", "总计", "33", "42,575,058.26"],
+          ],
+        },
+      ]),
+    );
+    expect(yuanOf(d, "income.government_fund")).toBe("1032253");
+    expect(yuanOf(d, "income.total", "fiscal")).toBe("42575058.26");
+    expect(rule(d, "income.fiscal_sources=total")).toMatchObject({ status: "pass", actual: "42575058.26" });
+  });
+});
