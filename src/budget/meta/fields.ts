@@ -1,4 +1,5 @@
 /** The publisher fields printed on covers and above tables: "预算单位：…", "部门（单位）：…", "编制部门：…". */
+import { PUBLISHER_LABEL_WORDS } from "../../structure/tables/text.js";
 import { isName } from "./names.js";
 
 export interface PublisherField {
@@ -11,8 +12,7 @@ export interface PublisherField {
   scope?: "department" | "unit";
 }
 
-const LABEL = String.raw`预算主管部门|主管部门|预算单位|部门\s*[（(]\s*单位\s*[）)]|单位\s*[（(]\s*部门\s*[）)]|部门名称|单位名称|编制部门|编制单位|填报单位|报送单位|部门|单位`;
-const FIELD = new RegExp(`^[\\s\\u3000]*(${LABEL})\\s*[：:]\\s*`);
+const FIELD = new RegExp(`^[\\s\\u3000]*(${PUBLISHER_LABEL_WORDS})\\s*[：:]\\s*`);
 // Another field printed on the same line ("部门名称：XX局      单位：万元"), or a date after spaces.
 const NEXT_FIELD = /[\s\u3000]+\S{1,6}\s*[：:]|(?:金额|计量)?单位\s*[：:]|[\s\u3000]+(?=\d)/;
 // Labels whose word is generic (编制单位 is "compiling unit" on departments' tables too).

@@ -38,11 +38,13 @@ export const ENUMERATOR = /^(?:[一二三四五六七八九十百]+、|[（(][�
 export const TITLE_ENDING = /(表|情况|预算|决算|明细|清单|一览|汇总|目录)(?:[（(][^（()）]*[）)])?$/;
 
 /**
- * The label of a publisher line: 编制单位：, 编制部门：, 填报单位：, 预算单位：, 主管部门：, 部门：, 单位：, 部门名称：,
- * 单位名称：, 部门（单位）：, 部门（单位）名称：. "单位：万元" shares the label: callers take unit statements first.
+ * The label words of a publisher line: 编制单位, 编制部门, 填报单位, 预算单位, 主管部门, 预算主管部门, 部门, 单位, 部门名称,
+ * 单位名称, 部门（单位）, 单位（部门）, 部门（单位）名称. Shared by the table captions and the meta reader.
  */
-export const PUBLISHER_LABEL =
-  /^(?:(?:编制|填报|报送|预算|主管|申报)(?:部门|单位)(?:名称)?|(?:部门|单位)(?:[（(](?:部门|单位)[）)])?(?:名称)?)\s*[：:；;]\s*/;
+export const PUBLISHER_LABEL_WORDS = String.raw`(?:预算)?(?:编制|填报|报送|预算|主管|申报)(?:部门|单位)(?:名称)?|(?:部门|单位)\s*(?:[（(]\s*(?:部门|单位)\s*[）)])?(?:名称)?`;
+
+/** A publisher line's label with its colon. "单位：万元" shares the label: callers take unit statements first. */
+export const PUBLISHER_LABEL = new RegExp(`^(?:${PUBLISHER_LABEL_WORDS})\\s*[：:；;]\\s*`);
 
 /** Lines inside a table's top rows that are metadata, not header or data: a publisher, a date, a year. */
 export const META_LINE = new RegExp(`${PUBLISHER_LABEL.source}|^(?:截止(?:时间|日期)|预算年度|年度|时间|日期)\\s*[：:；;]`);
