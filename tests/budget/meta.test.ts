@@ -97,6 +97,14 @@ describe("meta: the year of the budget, not of a comparison", () => {
   });
 });
 
+describe("meta: the region", () => {
+  test("a party organ's 中共 comes before its region: 中共烟台市委宣传部 is of 烟台市, evidenced inside the entity's quote", () => {
+    const m = meta(["中共烟台市委宣传部", "2026年部门预算"]);
+    expect(m).toMatchObject({ entity: "中共烟台市委宣传部", region: "烟台市" });
+    expect(m.evidence.region).toMatchObject({ blockId: "p0", start: 2, end: 5, quote: "烟台市" });
+  });
+});
+
 describe("meta: publisher fields", () => {
   test("预算单位： on the cover names the unit under a government's bundle title, not the region", () => {
     const m = meta(["上海市2026年市级单位预算", "预算单位：上海市某某局执法总队", { text: "目录", role: "toc" }]);

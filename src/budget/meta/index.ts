@@ -117,11 +117,13 @@ function setTitle(meta: Meta, cover: Cover, containerTitle: string | undefined):
 
 /** The region the entity's name starts with, evidenced by the same place (a prefix of its quote). */
 function setRegion(meta: Meta): void {
-  const r = REGION.exec(meta.entity!)?.[1];
+  const m = REGION.exec(meta.entity!);
+  const r = m?.[1];
   const e = meta.evidence.entity;
-  if (!r || !e || !e.quote.startsWith(r)) return;
+  const at = m ? m[0].length - r!.length : 0;
+  if (!r || !e || e.quote.slice(at, at + r.length) !== r) return;
   meta.region = r;
-  const ev: MetaEvidence = e.kind === "text" ? { ...e, end: e.start + r.length, quote: r } : { ...e, quote: r };
+  const ev: MetaEvidence = e.kind === "text" ? { ...e, start: e.start + at, end: e.start + at + r.length, quote: r } : { ...e, quote: r };
   meta.evidence.region = ev;
 }
 

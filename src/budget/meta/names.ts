@@ -1,7 +1,10 @@
 /** What a publisher's name looks like, as printed in titles, fields and headings. */
 
-/** The region a name starts with, up to 省/市/区/县 … ("上海市普陀区社会福利院" → "上海市"). */
-export const REGION = /^(.{1,12}?(?:省|自治区|市|自治州|地区|盟|区|县|旗|镇|乡|街道))(?=.)/;
+/**
+ * The region a name starts with, up to 省/市/区/县 … ("上海市普陀区社会福利院" → "上海市"); a party organ's 中共 /
+ * 中国共产党 comes before it ("中共烟台市委宣传部" → "烟台市").
+ */
+export const REGION = /^(?:中共|中国共产党)?(.{1,12}?(?:省|自治区|市|自治州|地区|盟|区|县|旗|镇|乡|街道))(?=.)/;
 
 // A name that is only regions ("上海市", "上海市普陀区", "江苏省"): a government's bundle title, not a publisher.
 const BARE_REGION = /^(?:[^省市区县旗盟]{1,10}?(?:省|自治区|市|自治州|地区|盟|区|县|旗))+$/;
