@@ -40,7 +40,7 @@ export function analyzeBudget(input: BudgetInput): { meta: Meta; facts: Fact[]; 
   const sectionTitles = titlesByBlock(input.sections);
   const mentions = [...narrativeFacts({ paragraphs: input.paragraphs, spansByBlock: input.spansByBlock, sectionTitles, ...(basis ? { basis } : {}), ...(meta.entity ? { entity: meta.entity } : {}) }), ...tableFacts(tables, { ...(meta.fiscalYear !== undefined ? { fiscalYear: meta.fiscalYear } : {}), ...(basis === "final" || basis === "budget" ? { basis } : {}) }, unitOfTable(meta))];
   const { facts, groups } = mergeMentions(mentions, basis);
-  return { meta, facts, lineItems: lineItems(tables, basis === "final" ? "final" : basis === "budget" ? "budget" : undefined), validations: validateFacts(groups) };
+  return { meta, facts, lineItems: lineItems(tables), validations: validateFacts(groups) };
 }
 
 /** The bundle's unit a table is printed for (its entity is one of meta.units), if any. */

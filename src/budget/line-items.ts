@@ -13,10 +13,10 @@ import { tablePanels, type Panel } from "./line-items/panels.js";
 const TOTAL_NAME = /^(?:合计|总计|小计|本年支出合计|支出合计|收入合计)$/;
 
 /**
- * `_basis` is not needed: a 决算's 年初预算数 / 调整预算数 / 决算数 columns are each a line item, told apart by their
- * measure (the analyst filters by it).
+ * A 决算's 年初预算数 / 调整预算数 / 决算数 columns are each a line item, told apart by their measure (the analyst filters
+ * by it), so the document's basis plays no part.
  */
-export function lineItems(tables: readonly Table[], _basis: "budget" | "final" | undefined): LineItem[] {
+export function lineItems(tables: readonly Table[]): LineItem[] {
   return tables.flatMap(tableLineItems);
 }
 

@@ -157,9 +157,6 @@ export function isPartLabel(label: string): boolean {
   return PART_OF.test(label.replace(/\s+/g, "").replace(LEAD_PUNCT, ""));
 }
 
-export function keyOfLabel(label: string, context: string): string | undefined {
-  return factOfLabel(label, context)?.key;
-}
 
 /** The text after the last sentence or list break: where a figure's own scope is stated. */
 function lastClause(context: string): string {
