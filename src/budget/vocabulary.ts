@@ -117,16 +117,27 @@ const SME_SHARE = /中小企业|小型|微型|小微|预留/;
 /** "涉及一般公共预算财政拨款X万元": a figure that names what part of another figure comes from a source. */
 const PART_OF = /^(?:其中)?(?:涉及|含|包含)/;
 
-/** The fund a label names before its subject: "一般公共预算基本支出", "财政拨款安排的项目支出". */
-const FUND_PREFIXES: [RegExp, Fund][] = [
-  [/^一般公共预算/, "general_budget"],
-  [/^政府性基金/, "government_fund"],
-  [/^国有资本经营/, "state_capital"],
-  [/^财政(?:拨款|资金)/, "fiscal"],
+/**
+ * The words that name each fund, narrower first: "一般公共预算财政拨款" is the general budget's; 非财政拨款 is no fund.
+ * Labels, column headers and section titles all read funds from this one list.
+ */
+const FUND_NAMES: readonly (readonly [string, Fund])[] = [
+  ["政府性?基金", "government_fund"],
+  ["国有资本经营", "state_capital"],
+  ["一般公共预算", "general_budget"],
+  ["(?<!非)财政(?:拨款|资金)", "fiscal"],
 ];
+const FUND_PREFIXES = FUND_NAMES.map(([w, f]) => [new RegExp(`^${w}`), f] as const);
+const FUND_ANYWHERE = FUND_NAMES.map(([w, f]) => [new RegExp(w), f] as const);
 
+/** The fund a label names before its subject: "一般公共预算基本支出", "财政拨款安排的项目支出". */
 export function fundOfLabel(normalized: string): Fund | undefined {
   return FUND_PREFIXES.find(([re]) => re.test(normalized))?.[1];
+}
+
+/** The narrowest fund a header or title names anywhere in it ("资金来源 / 一般公共预算资金"). */
+export function fundNamedIn(text: string): Fund | undefined {
+  return FUND_ANYWHERE.find(([re]) => re.test(text))?.[1];
 }
 
 export interface LabelFact {

@@ -1,5 +1,6 @@
 /** Which standard table a table is: by its title (or number), else by the header cells of a catalog signature. */
 import type { Table } from "../../model/index.js";
+import { compact } from "../../structure/tables/text.js";
 import { TABLE_CATALOG, type TableKindSpec } from "./tables.js";
 
 export interface TableKind {
@@ -7,7 +8,6 @@ export interface TableKind {
   evidence: NonNullable<Table["kindEvidence"]> | null;
 }
 
-const compact = (s: string) => s.replace(/[\s\u3000]+/g, "");
 
 /** The header cells and row labels a signature is matched against, each compacted. */
 export function signatureCells(t: Table): string[] {

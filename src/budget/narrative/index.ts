@@ -4,6 +4,7 @@ import type { FactMention } from "../facts.js";
 import { countFacts } from "./counts.js";
 import { ParagraphReader } from "./paragraph.js";
 import { zeroStatements } from "./zero.js";
+import { fundNamedIn } from "../vocabulary.js";
 
 export interface NarrativeInput {
   paragraphs: ParagraphBlock[];
@@ -40,18 +41,14 @@ export function narrativeFacts(input: NarrativeInput): FactMention[] {
 
 // A section about the 政府性基金/国有资本经营 budget or the 一般公共预算/财政拨款 part states that part's own totals and
 // basic/project split: they are facts of that fund, not the department's.
-const FUND_SECTIONS: [RegExp, Fund][] = [
-  [/政府性?基金/, "government_fund"],
-  [/国有资本经营/, "state_capital"],
-  [/一般公共预算/, "general_budget"],
-  [/财政拨款(?!.{0,4}三公)/, "fiscal"],
-];
+// A "财政拨款“三公”经费" section is about the 三公, not about the fiscal fund.
+const FISCAL_THREE_PUBLIC = /财政拨款(?=.{0,4}三公)/g;
 
 /** The fund the innermost section about one names (titles outermost first). */
 function fundOfSections(titles: readonly string[]): Fund | undefined {
   for (let i = titles.length - 1; i >= 0; i--) {
-    const hit = FUND_SECTIONS.find(([re]) => re.test(titles[i]!));
-    if (hit) return hit[1];
+    const fund = fundNamedIn(titles[i]!.replace(FISCAL_THREE_PUBLIC, ""));
+    if (fund) return fund;
   }
   return undefined;
 }
