@@ -29,7 +29,8 @@ export interface FactMention {
  * Facts stated more than once are one row with every agreeing piece of evidence; differing statements are kept apart.
  * The row's figure is the most precise statement (a table's 17,312,300元 over the narrative's 1,731万元).
  */
-export function mergeMentions(mentions: FactMention[], basis?: Fact["basis"]): { facts: Fact[]; groups: Map<string, FactMention[]> } {
+export function mergeMentions(all: FactMention[], basis?: Fact["basis"]): { facts: Fact[]; groups: Map<string, FactMention[]> } {
+  const mentions = withoutCarryoverSums(all).map(asCurrentYear(all));
   const groups = new Map<string, FactMention[]>();
   // A zero stated in words yields to any printed figure of the same fact.
   const printed = new Set(mentions.filter((m) => !m.weak).map((m) => fundKey(m)));
@@ -59,6 +60,47 @@ export function mergeMentions(mentions: FactMention[], basis?: Fact["basis"]): {
   }
   return { facts, groups };
 }
+
+/** A fund's income: this year's appropriation, which a table may print together with what is carried over of it. */
+const FUND_INCOME = new Set(["income.general_budget", "income.government_fund", "income.state_capital"]);
+
+/**
+ * A fund's income printed both for this year (表四 "本年收入 (一)一般公共预算 154,023.82") and with its carryover
+ * folded in (表一, which has no 上年结转 line: "一般公共预算资金 154,304.22"), where the two differ by exactly the
+ * stated carryover (280.40): the larger figure is the sum, not a second statement of this year's income.
+ */
+function withoutCarryoverSums(mentions: FactMention[]): FactMention[] {
+  const carryovers = mentions.filter((m) => m.key === "income.carryover" && !m.weak && compare(m.yuan, "0") > 0);
+  if (carryovers.length === 0) return mentions;
+  const sums = new Set<FactMention>();
+  for (const key of FUND_INCOME) {
+    const stated = mentions.filter((m) => m.key === key && !m.weak);
+    const thisYear = stated.filter((m) => m.evidence.kind === "cell");
+    for (const m of stated) {
+      const isSum = thisYear.some((t) => compare(t.yuan, m.yuan) < 0 && carryovers.some((c) => agrees({ ...c, yuan: add(t.yuan, c.yuan) }, m)));
+      if (isSum) sums.add(m);
+    }
+  }
+  return sums.size === 0 ? mentions : mentions.filter((m) => !sums.has(m));
+}
+
+/**
+ * "财政拨款支出13733.8万元" in a 决算's narrative is this year's expenditure (本年支出合计 13,733.80), not the 总计
+ * (20,727.53, with 年末结转): a sentence's bare 收入/支出 that differs from the table's total and equals the table's
+ * this-year figure of the same fund is read as that figure.
+ */
+function asCurrentYear(all: readonly FactMention[]): (m: FactMention) => FactMention {
+  const cells = (key: string, fund: Fund | undefined) => all.filter((o) => o.key === key && o.fund === fund && o.evidence.kind === "cell");
+  return (m) => {
+    const side = CURRENT_YEAR_OF[m.key];
+    if (!side || m.evidence.kind !== "text" || m.weak) return m;
+    const totals = cells(m.key, m.fund);
+    if (totals.length === 0 || totals.some((t) => agrees(t, m))) return m;
+    return cells(side, m.fund).some((c) => agrees(c, m)) ? { ...m, key: side } : m;
+  };
+}
+
+const CURRENT_YEAR_OF: Readonly<Record<string, string>> = { "income.total": "income.current_year", "expenditure.total": "expenditure.current_year" };
 
 /**
  * The statements of one fact, the one to report first: the most precise among those the others agree with most

@@ -42,7 +42,10 @@ export const MONEY_KEYS: KeyPattern[] = [
   { key: "income.state_capital", re: /国有资本经营预算(?:财政)?(?:拨款)?(?:收入|资金)?$/ },
   { key: "income.special_account", re: /财政专户(?:核拨|管理资金)?(?:收入)?$/ },
   { key: "income.business", re: /事业收入(?:资金)?$/ },
-  { key: "income.operating", re: /(?<!事业单位)经营收入(?:资金)?$/ },
+  // The national source list: 事业单位经营收入 (经营收入 in 决算 tables), 上级补助收入, 附属单位上缴收入.
+  { key: "income.operating", re: /经营收入(?:资金)?$/ },
+  { key: "income.superior", re: /上级补助收入$/ },
+  { key: "income.subsidiary", re: /附属单位上缴收入$/ },
   // 本年收入/支出 leave out what is carried over from last year or into the next: not the 收入总计/支出总计.
   { key: "income.current_year", re: /^(?:本年|当年)收入(?:合计|小计)?$/ },
   { key: "expenditure.current_year", re: /^(?:本年|当年)支出(?:合计|小计)?$/ },
@@ -50,7 +53,8 @@ export const MONEY_KEYS: KeyPattern[] = [
   // "上年结余、结转" (深圳 收支总表) is the same line written the other way round.
   { key: "income.carryover", re: /上年结转(?:和?结余)?(?:资金|收入)?$|年初(?:财政拨款)?结转和结余$|上年结余(?:[、和及]?结转)?$/ },
   // 江苏 收支预算总表 lists its sources as 财政拨款 / 财政专户管理资金 / 其他资金: the last is other income.
-  { key: "income.other", re: /其他(?:来源|资金)?收入$|^其他资金$/ },
+  // Not 北京's "本年其他资金收入": the group of every non-fiscal source (财政专户 … 其他收入), whose last line is 其他收入.
+  { key: "income.other", re: /(?<!本年)其他(?:来源|资金)?收入$|^其他资金$/ },
   // 人员经费 + 公用经费 is the basic expenditure (西安 收支总表 "人员经费和公用经费支出").
   { key: "expenditure.basic", re: /人员经费[和及与]公用经费(?:支出)?$/ },
   // 在职人员经费 (or 离退休人员经费) alone is a part of 人员经费, not the whole.
@@ -59,7 +63,10 @@ export const MONEY_KEYS: KeyPattern[] = [
   { key: "expenditure.basic", re: /基本支出(?:预算)?$/ },
   // 西安 calls the project expenditure 专项业务经费.
   { key: "expenditure.project", re: /项目支出(?:预算)?$|^专项业务经费(?:支出)?$/ },
-  { key: "expenditure.other", re: /^其他支出$/ },
+  // The other uses of the national 支出总表 beside 基本 and 项目.
+  { key: "expenditure.operating", re: /^(?:事业单位)?经营支出$/ },
+  { key: "expenditure.superior", re: /^上缴上级支出$/ },
+  { key: "expenditure.subsidiary", re: /^对附属单位补助支出$/ },
   // 江苏 收支预算总表 lists a third use beside 基本支出 and 项目支出.
   { key: "expenditure.reserve", re: /预留机动经费$|预备费$/ },
   { key: "income.total", re: /^(?:部门|单位)?(?:财务)?(?:预算)?总?收入(?:预算|决算|合计|总计|总额)?$|^收入总计$/ },

@@ -35,3 +35,40 @@ describe.skipIf(!hasShared)(`深圳市公安局 2026 (${hasShared ? "corpus" : S
     expect(doc!.validations.find((v) => v.rule === "income.sources=total")).toMatchObject({ status: "pass", expected: "2043975800", actual: "2043975800" });
   });
 });
+
+// 国家信访局 2024 部门决算 (武汉 archive): 收入支出决算总表 年初结转和结余 1,615.24 (万元); its 附件 reviews one project
+// ("项目概况 > 项目资金投入": 其中…上年结转资金120.55万元) and lists each 功能分类 item's 年初预算 and 支出决算 in words;
+// the narrative's "财政拨款支出13733.8万元" is the 财政拨款收入支出决算总表's 本年支出合计 13,733.80, not its 总计 20,727.53.
+describe.skipIf(!hasShared)(`国家信访局 2024 决算 (${hasShared ? "corpus" : SKIP_SHARED})`, async () => {
+  const doc = hasShared ? await extractFile(corpus("calinchow-del+renwu/2026-pdf/009_武汉_信访局_国家信访局2024年度部门决算公开.pdf")) : null;
+  const facts = (key: string, fund = "all") => doc!.facts.filter((f) => f.key === key && f.fund === fund);
+
+  test("the department's carryover is the table's 1,615.24万元 alone: a project's carryover is not a statement of it", () => {
+    expect(facts("income.carryover").map((f) => f.yuan)).toEqual(["16152400"]);
+    const consistent = doc!.validations.find((v) => v.rule === "consistent:income.carryover");
+    expect(consistent?.evidence.map((e) => e.quote)).not.toContain("120.55万元");
+  });
+
+  test("'财政拨款支出13733.8万元' is this year's fiscal expenditure; the 总计 stays the table's 20,727.53万元", () => {
+    const current = facts("expenditure.current_year", "fiscal");
+    expect(current.map((f) => f.yuan)).toEqual(["137338000"]);
+    expect(current[0]!.evidence.some((e) => e.kind === "text" && e.quote === "13733.8万元")).toBe(true);
+    expect(facts("expenditure.total", "fiscal").map((f) => f.yuan)).toEqual(["207275300"]);
+  });
+
+  test("no fact is stated twice with different figures", () => {
+    expect(doc!.validations.filter((v) => v.rule.startsWith("consistent:") && v.status === "fail")).toEqual([]);
+  });
+});
+
+// 重庆市科学技术局 2026: 表一 has no 上年结转 line, so its "一般公共预算资金 154,304.22" folds in the carryover; 表四 prints
+// 本年收入 (一)一般公共预算资金 154,023.82 and 上年结转 280.40 (万元). This year's appropriation is 154,023.82.
+describe.skipIf(!hasShared)(`重庆市科学技术局 2026 (${hasShared ? "corpus" : SKIP_SHARED})`, async () => {
+  const doc = hasShared ? await extractFile(corpus("calinchow-del+renwu/2026-pdf/004_重庆_科技创新局_重庆市科学技术局2026年部门预算情况说明.pdf.pdf")) : null;
+
+  test("income.general_budget is 表四's this-year 154,023.82万元, and the 财政拨款 sources add up", () => {
+    expect(doc!.facts.filter((f) => f.key === "income.general_budget").map((f) => f.yuan)).toEqual(["1540238200"]);
+    expect(doc!.validations.find((v) => v.rule === "income.fiscal_sources=total")).toMatchObject({ status: "pass" });
+    expect(doc!.validations.filter((v) => v.rule === "consistent:income.general_budget" && v.status === "fail")).toEqual([]);
+  });
+});

@@ -214,3 +214,52 @@ describe("income labels", () => {
     });
   });
 });
+
+describe("figures that explain a change or belong to one item are not the department's facts", () => {
+  test("'基本支出增加人员经费1408.29万元': a change of 人员经费 inside the label, not 人员经费 itself", () => {
+    const r = analyze("主要原因是基本支出增加人员经费1408.29万元。（一）人员经费13594.82万元。");
+    expect(factMap(r)).toEqual({ "expenditure.basic.personnel": "135948200" });
+  });
+
+  test("after a project total, the figures of its 比上年 change are the change's reasons, not named projects", () => {
+    const r = analyze(
+      "项目支出预算数为6333.96万元。与上年相比增加480万元，增长8.2 %。主要原因是新增省人大立法研究所办公用房专项经费280万元，内网等改造专项经费200万元。",
+    );
+    expect(factMap(r)).toEqual({ "expenditure.project": "63339600", "change.project": "4800000" });
+  });
+
+  test("'主要原因是上年度列入此项的预留机动经费128.43万元本年度调入行政运行项': a reason clause states no fact", () => {
+    expect(analyze("一般行政管理事务（项）支出2340.35万元。主要原因是上年度列入此项的预留机动经费128.43万元本年度调入行政运行项。").facts).toEqual([]);
+  });
+
+  test("'行政运行（项）。年初预算为5717.32万元，支出决算为5757.63万元': the figures of a classification item", () => {
+    expect(analyze("1.一般公共服务（类）信访事务（款）行政运行（项）。年初预算为5717.32万元，支出决算为5757.63万元。").facts).toEqual([]);
+  });
+
+  test("'该项目批复的年初预算数为1018.00万元，其中…上年结转120.00万元': one project's money", () => {
+    expect(analyze("2024年，该项目批复的年初预算数为1018.00万元，其中当年财政拨款898.00万元，上年结转120.00万元。").facts).toEqual([]);
+  });
+
+});
+
+describe("the national list of sources and uses", () => {
+  test("事业单位经营收入 / 上级补助收入 / 附属单位上缴收入 are sources of their own", () => {
+    const r = analyze("其中：事业单位经营收入200.00万元，上级补助收入3403.00万元，附属单位上缴收入12.00万元。");
+    expect(factMap(r)).toEqual({ "income.operating": "2000000", "income.superior": "34030000", "income.subsidiary": "120000" });
+  });
+
+  test("'项目支出171262.41万元，占85.1%；事业单位经营支出200.00万元': a use beside the project, not a named project", () => {
+    const r = analyze("按支出用途分类，包括项目支出171262.41万元，占85.1%；事业单位经营支出200.00万元，占0.1%。");
+    expect(factMap(r)).toEqual({ "expenditure.project": "1712624100", "expenditure.operating": "2000000" });
+  });
+
+  test("北京's '（二）本年其他资金收入' is the group of every non-fiscal source, not 其他收入", () => {
+    const r = analyze("（二）本年其他资金收入8,790.49万元。", "9.其他收入983.24万元。");
+    expect(factMap(r)).toEqual({ "income.other": "9832400" });
+  });
+
+  test("a 功能分类 class listed by name ('其他支出75500.00万元') is a line of the classification, not a fact", () => {
+    const r = analyze("按支出功能分类，包括交通运输支出113743.52万元、住房保障支出2179.85万元、其他支出75500.00万元。");
+    expect(r.facts).toEqual([]);
+  });
+});

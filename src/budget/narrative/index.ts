@@ -24,6 +24,9 @@ export function narrativeFacts(input: NarrativeInput): FactMention[] {
     const context = [...titles, p.text].join("\n");
     const sectionFund = fundOfSections(titles);
     const heading = titles.at(-1);
+    // A project's own sections and performance review ("项目资金投入: 批复的年初预算数为1018.00万元，其中…上年结转
+    // 120.00万元") state the project's money, not the department's.
+    if (projectScoped(titles)) continue;
     out.push(...countFacts(p, all));
     out.push(...zeroStatements(p, context));
     const money = all.filter((s) => s.kind === "money" && s.yuan !== undefined && !s.range);
@@ -37,6 +40,15 @@ export function narrativeFacts(input: NarrativeInput): FactMention[] {
     out.push(...reader.read());
   }
   return out;
+}
+
+/** Sections about one project or its performance review ("项目概况 > 项目资金投入", "项目绩效自评"). */
+const PROJECT_SCOPED = /绩效|^项目(?:概况|资金|基本情况|实施|支出情况)/;
+const DOCUMENT_TITLE = /部门(?:预算|决算)|单位(?:预算|决算)|预算公开|决算公开|表$/;
+
+/** The innermost two sections decide: a table of contents read as headings can put anything far above a paragraph. */
+function projectScoped(titles: readonly string[]): boolean {
+  return titles.slice(-2).some((t) => PROJECT_SCOPED.test(t) && !DOCUMENT_TITLE.test(t));
 }
 
 // A section about the 政府性基金/国有资本经营 budget or the 一般公共预算/财政拨款 part states that part's own totals and

@@ -25,9 +25,15 @@ export interface ParagraphContext {
 }
 
 const PROJECT_SCOPE = /该项目|本项目|此项目/;
+const CLASSIFICATION_ITEM = /[（(][类款项][）)]/;
+/** A label that says only "the total" ("预算支出合计"), whose subject is the paragraph's: "检察（款）：2018年预算支出合计…". */
+const GENERIC_TOTAL = /^(?:预算|决算)?(?:支出|收入)?(?:预算|决算)?(?:合计|总计|数)?$/;
+const THIS_YEAR = /(?:本年|当年)$/;
+const REASON = /主要原因|原因(?:是|为|在于)|主要是由于/;
 /** A label that says only which figure (支出, 决算数), not of what. */
 const BARE_MEASURE = /^(?:支出|收入)?(?:决算|预算|执行)数?$/;
 const CHANGE_BEFORE = /(增加|减少|增长|下降|降低)$/;
+const CHANGE_INSIDE = /(增加|减少|下降|降低)([^增减，,、；;：:]{2,12})$/;
 const CHANGE_TAIL = /(?:较|比|与)(?:上年|\d{4}年).*$|(?:增加|减少|增长|下降)$/;
 
 export class ParagraphReader {
@@ -46,7 +52,7 @@ export class ParagraphReader {
 
   read(): FactMention[] {
     for (let i = 0; i < this.spans.length; i++) this.readSpan(this.spans[i]!, this.spans[i + 1]);
-    if (this.project) this.out.push(...this.project.items);
+    this.closeProjectItems();
     return this.out;
   }
 
@@ -55,10 +61,14 @@ export class ParagraphReader {
     // The recognizer's label stops at quotes and brackets (“三公”经费, 因公出国（境）费); the clause before the
     // figure is the fallback name.
     const clause = clauseBefore(text, s.start);
-    if (this.readChange(s, clause)) return;
-    if (PROJECT_SCOPE.test(clause)) return;
-    const label = this.labelOf(s, clause);
     const sentence = sentenceBefore(text, s.start);
+    const reason = REASON.test(sentence);
+    if (this.readChange(s, clause, reason)) return;
+    // "主要原因是新增…专项经费280万元": figures that explain a change are not the budget's own.
+    if (reason) return;
+    // "该项目批复的年初预算数为1018.00万元，其中…上年结转120.00万元": one project's money, not the department's.
+    if (PROJECT_SCOPE.test(sentence)) return;
+    const label = this.labelOf(s, clause);
     const start = sentenceStart(text, s.start);
     if (start !== this.parentSentence) this.parent = undefined;
     const named = this.nameOf(label, s, clause, sentence, start);
@@ -75,7 +85,9 @@ export class ParagraphReader {
   }
 
   private labelOf(s: AmountSpan, clause: string): string {
-    const raw = s.label && s.label.text.length > 2 ? s.label.text : clause;
+    // The recognizer leaves 本年/当年 out of a label as a time word; here it is part of the name (本年收入合计).
+    const thisYear = s.label ? THIS_YEAR.exec(this.p.text.slice(Math.max(0, s.label.start - 2), s.label.start))?.[0] ?? "" : "";
+    const raw = s.label && s.label.text.length > 2 ? thisYear + s.label.text : clause;
     const entity = this.ctx.entity;
     return entity && raw.includes(entity) ? raw.slice(raw.indexOf(entity) + entity.length) : raw;
   }
@@ -86,6 +98,9 @@ export class ParagraphReader {
    */
   private nameOf(label: string, s: AmountSpan, clause: string, sentence: string, start: number): LabelFact | undefined {
     const context = `${this.ctx.context}\n${sentence}`;
+    const bare = BARE_MEASURE.test(label.replace(/\s+/g, "")) || GENERIC_TOTAL.test(normalizeLabel(label));
+    // "一般公共服务（类）信访事务（款）行政运行（项）。年初预算为…，支出决算为…": the figures of a classification item.
+    if (bare && CLASSIFICATION_ITEM.test(this.p.text.slice(0, s.start))) return undefined;
     // "“三公”经费支出预算为76.43万元，支出决算为46.21万元": a bare 支出决算 is the sentence's subject again.
     if (BARE_MEASURE.test(label.replace(/\s+/g, "")) && this.sentenceSubject?.start === start) return this.sentenceSubject.fact;
     const named = factOfLabel(label, context);
@@ -98,12 +113,15 @@ export class ParagraphReader {
   }
 
   /** A 增加/减少 figure: a change of its subject. Returns whether the span was one. */
-  private readChange(s: AmountSpan, clause: string): boolean {
+  private readChange(s: AmountSpan, clause: string, reason: boolean): boolean {
     // "增加基本支出844.15万元": the change word before the label makes it a change of that subject.
     const before = !s.change && s.label ? CHANGE_BEFORE.exec(this.p.text.slice(Math.max(0, s.label.start - 3), s.label.start)) : null;
-    if (!before && !s.change) return false;
+    // "基本支出增加人员经费1408.29万元": the change word inside the label, the subject after it.
+    const inner = !s.change && !before && s.label ? CHANGE_INSIDE.exec(s.label.text) : null;
+    if (!before && !inner && !s.change) return false;
     let subject: LabelFact | undefined;
     if (before) subject = factOfLabel(s.label!.text, this.ctx.context);
+    else if (inner) subject = factOfLabel(inner[2]!, this.ctx.context);
     else {
       // The subject is the label, else the clause before the figure ("其中：基本支出增加77.8万元"), else the figure
       // the sentence is about ("2020年收支安排340.77万元，较2019年增加191.49万元").
@@ -111,8 +129,13 @@ export class ParagraphReader {
       subject = name ? factOfLabel(name, this.ctx.context) : this.lastSubject;
     }
     const change = changeOf(subject, this.ctx.sectionFund);
-    const decrease = before ? /减少|下降|降低/.test(before[1]!) : s.change === "decrease";
-    if (change) this.out.push(withFund(spanMention(this.p, s, change.key, decrease ? neg(s.yuan!) : s.yuan!), change.fund));
+    const word = before?.[1] ?? inner?.[1];
+    const decrease = word ? /减少|下降|降低/.test(word) : s.change === "decrease";
+    // A reason names the changes of the parts ("主要原因是基本支出增加…"); a change of the whole there is one
+    // factor's share ("这一因素较上年减少部门支出1,653万元"), not the total's change.
+    if (change && !(reason && change.key === "change.total")) this.out.push(withFund(spanMention(this.p, s, change.key, decrease ? neg(s.yuan!) : s.yuan!), change.fund));
+    // Named projects follow their total directly; figures after its 比上年 change explain the change.
+    this.closeProjectItems();
     return true;
   }
 
@@ -136,11 +159,13 @@ export class ParagraphReader {
     if (this.parent) m.parent = this.parent;
     this.out.push(m);
     if (opensList) this.openList(m, s);
-    if (this.project) {
-      this.out.push(...this.project.items);
-      this.project = null;
-    }
+    this.closeProjectItems();
     if (named.key === "expenditure.project" && compare(s.yuan!, "0") > 0) this.project = { total: s.yuan!, items: [] };
+  }
+
+  private closeProjectItems(): void {
+    if (this.project) this.out.push(...this.project.items);
+    this.project = null;
   }
 
   private openList(parent: FactMention, s: AmountSpan): void {
