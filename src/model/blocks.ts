@@ -58,6 +58,8 @@ export interface RawCell {
   rowSpan: number;
   /** Explicit 0-based grid column where the source fixes it (w:gridBefore); otherwise the next free column. */
   col?: number;
+  /** Sheet and A1 reference in a spreadsheet source ("Sheet1!B7"); the table layer keeps it as TableCell.ref. */
+  ref?: string;
 }
 export interface RawRow {
   cells: RawCell[];

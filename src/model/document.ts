@@ -9,7 +9,7 @@ import { SCHEMA_VERSION } from "./constants.js";
 
 export { SCHEMA_VERSION };
 
-export const SourceFormat = z.enum(["docx", "doc", "html", "pdf", "text", "xlsx", "xls", "zip", "ole", "unknown"]);
+export const SourceFormat = z.enum(["docx", "doc", "html", "pdf", "text", "xlsx", "xls", "rtf", "zip", "ole", "unknown"]);
 export type SourceFormat = z.infer<typeof SourceFormat>;
 
 export const Source = z

@@ -15,6 +15,10 @@ export const Provenance = z
     elementPath: z.string().optional(),
     /** 1-based page where the format knows pages (PDF). */
     page: z.number().int().positive().optional(),
+    /** Worksheet name in a spreadsheet source (.xlsx, .xls). */
+    sheet: z.string().optional(),
+    /** Cells of that sheet the block was read from, in A1 notation: "A1:F20" for a table, "A3" for a paragraph. */
+    range: z.string().optional(),
   })
   .strict();
 export type Provenance = z.infer<typeof Provenance>;

@@ -37,6 +37,8 @@ export const TableCell = z
     rowSpan: z.number().int().positive(),
     colSpan: z.number().int().positive(),
     text: z.string(),
+    /** Where the cell is in a spreadsheet source: sheet and A1 reference as Excel writes them ("Sheet1!B7", "'收支 总表'!C9"). */
+    ref: z.string().optional(),
     value: CellValue.optional(),
   })
   .strict();

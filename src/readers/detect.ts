@@ -6,6 +6,8 @@ import { sniffHtml } from "./html/sniff.js";
  */
 export function detectFormat(bytes: Uint8Array): SourceFormat {
   if (bytes.length === 0) return "unknown";
+  // Word saves RTF under .doc names; as text it would read as control words ("{\rtf1\ansi…").
+  if (isRtf(bytes)) return "rtf";
   const head = latin1(bytes, 0, Math.min(bytes.length, 1024));
   // PDF allows junk before the header; readers accept it within the first KB.
   if (head.includes("%PDF-")) return "pdf";
@@ -14,6 +16,14 @@ export function detectFormat(bytes: Uint8Array): SourceFormat {
   if (looksLikeHtml(bytes) || sniffHtml(bytes)) return "html";
   if (looksLikeText(bytes)) return "text";
   return "unknown";
+}
+
+
+/** "{\rtf" after an optional UTF-8 BOM and whitespace: how every RTF writer starts the file. */
+export function isRtf(bytes: Uint8Array): boolean {
+  let i = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0;
+  while (i < bytes.length && i < 64 && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+  return latin1(bytes, i, Math.min(bytes.length, i + 5)) === "{\\rtf";
 }
 
 function startsWith(bytes: Uint8Array, sig: number[]): boolean {

@@ -14,7 +14,10 @@ const READERS: Partial<Record<SourceFormat, () => Promise<Reader>>> = {
   text: async () => (await import("./text/index.js")).readText,
   html: async () => readHtmlWithLayout,
   docx: async () => (await import("./docx/index.js")).readDocx,
+  xlsx: async () => (await import("./xlsx/index.js")).readXlsx,
   doc: async () => (await import("./doc/index.js")).readDoc,
+  xls: async () => (await import("./xls/index.js")).readXls,
+  rtf: async () => (await import("./doc/index.js")).readRtf,
   pdf: async () => (await import("./pdf/index.js")).readPdf,
 };
 
@@ -31,19 +34,17 @@ async function readHtmlWithLayout(...args: Parameters<Reader>): ReturnType<Reade
 }
 
 const UNSUPPORTED_HINT: Partial<Record<SourceFormat, string>> = {
-  xls: "Excel workbooks are not disclosures this tool reads; export the sheets you need or use the .docx/.pdf edition.",
-  xlsx: "Excel workbooks are not disclosures this tool reads; export the sheets you need or use the .docx/.pdf edition.",
-  zip: "It is a zip archive but not a Word document; unpack it and convert the files inside.",
-  ole: "It is an OLE container without a Word document stream; open it in the program that made it and save it as .docx or .pdf.",
-  unknown: "The bytes match no supported format (docx, doc, html, pdf, text); check that the file is a document and not an image or a partial download, or convert it to .docx or .pdf.",
+  zip: "It is a zip archive but not a Word document or Excel workbook; unpack it and convert the files inside.",
+  ole: "It is an OLE container without a Word document or Excel workbook stream; open it in the program that made it and save it as .docx, .xlsx or .pdf.",
+  unknown: "The bytes match no supported format (docx, doc, rtf, xlsx, xls, html, pdf, text); check that the file is a document and not an image or a partial download, or convert it to .docx or .pdf.",
 };
 
 export function readerFor(format: SourceFormat, bytes: Uint8Array): Reader {
   if (format === "ole" && isEncryptedOoxml(bytes)) {
-    throw new ExtractError("encrypted", "The file is a password-protected Office document; remove the password in Word and try again.", { format });
+    throw new ExtractError("encrypted", "The file is a password-protected Office document; remove the password in Word/Excel and try again.", { format });
   }
   if (format === "zip" && !hasZipEndRecord(bytes)) {
-    // Without its central directory a zip cannot be opened, and the entry that would make it a .docx may be lost.
+    // Without its central directory a zip cannot be opened, and the entry that would make it a .docx/.xlsx may be lost.
     throw new ExtractError(
       "corrupt",
       "The file is a zip package cut off before its end (no central directory); it was probably truncated while downloading. Fetch it again.",

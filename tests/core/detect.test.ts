@@ -25,6 +25,13 @@ describe("format detection from bytes, not names", () => {
     expect(detectFormat(bytes("PK\u0003\u0004....word/document.xml...."))).toBe("docx");
     expect(detectFormat(bytes("PK\u0003\u0004....xl/workbook.xml"))).toBe("xlsx");
     expect(detectFormat(bytes("PK\u0003\u0004....other.txt"))).toBe("zip");
+    const ole = (stream: string) => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Buffer.from(`....${stream}`, "utf16le")]);
+    expect(detectFormat(ole("WordDocument"))).toBe("doc");
+    expect(detectFormat(ole("Workbook"))).toBe("xls");
+    expect(detectFormat(ole("Book"))).toBe("xls");
+    expect(detectFormat(ole("Other"))).toBe("ole");
+    // Word saves RTF under .doc names: it is RTF, not text.
+    expect(detectFormat(bytes("{\\rtf1\\ansi\\ansicpg936 一、部门职责\\par}"))).toBe("rtf");
     expect(detectFormat(bytes("\ufeff<!DOCTYPE html><html><body>x</body></html>"))).toBe("html");
     expect(detectFormat(bytes("<%@ page contentType=\"text/html\" %>\n<html><body></body></html>"))).toBe("html");
     expect(detectFormat(bytes("一、部门职责\n二、收支预算\n"))).toBe("text");
@@ -38,10 +45,13 @@ describe("typed errors instead of crashes", () => {
     await expect(extractBytes(new Uint8Array(0))).rejects.toMatchObject({ code: "empty" });
   });
   test("unsupported format names the detected format", async () => {
-    const err = await extractBytes(bytes("PK\u0003\u0004....xl/workbook.xml")).catch((e: unknown) => e);
+    const err = await extractBytes(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Buffer.from("....Other", "utf16le")])).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ExtractError);
-    expect(err).toMatchObject({ code: "unsupported_format", details: { format: "xlsx" } });
-    expect((err as Error).message).toContain("xlsx");
+    expect(err).toMatchObject({ code: "unsupported_format", details: { format: "ole" } });
+    expect((err as Error).message).toContain("ole");
+  });
+  test("a cut-off .xlsx (no central directory) is corrupt, not unsupported", async () => {
+    await expect(extractBytes(bytes("PK\u0003\u0004....xl/workbook.xml"))).rejects.toMatchObject({ code: "corrupt" });
   });
   test("over the input size limit", async () => {
     await expect(extractBytes(bytes("一、部门职责\n"), { limits: { maxInputBytes: 4 } })).rejects.toMatchObject({ code: "too_large" });

@@ -158,18 +158,18 @@ export const CASES: HostileCase[] = [
     heapMb: 128, maxRssMb: 400,
   },
   {
-    name: "xlsx workbook named .docx (a real but unsupported format)",
+    name: "xlsx workbook without a sheet list named .docx",
     fileName: "workbook.docx",
     write: async (file) =>
       writeFile(file, writeZip([deflatedEntry("[Content_Types].xml", "<Types/>"), deflatedEntry("xl/workbook.xml", "<workbook/>")])),
-    expect: { kind: "error", code: "unsupported_format" },
+    expect: { kind: "error", code: "corrupt" },
     heapMb: 128, maxRssMb: 400,
   },
   {
     name: "Excel 97 workbook (OLE) named .doc",
     fileName: "sheet.doc",
     write: async (file) => writeFile(file, writeCfb([{ name: "Workbook", data: randomBytes(5000, 7) }])),
-    expect: { kind: "error", code: "unsupported_format" },
+    expect: { kind: "error", code: "corrupt" },
     heapMb: 128, maxRssMb: 400,
   },
   {

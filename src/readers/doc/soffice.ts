@@ -3,7 +3,13 @@ import { accessSync, constants, readdirSync } from "node:fs";
 import path from "node:path";
 import { ExtractError } from "../../errors.js";
 
-const INSTALL_HINT = "install LibreOffice (apt-get install libreoffice-writer-nogui, or brew install --cask libreoffice) or set SOFFICE_PATH";
+/** The LibreOffice module a conversion needs: Writer for .doc/.rtf, Calc for .xls. */
+export type SofficeModule = "writer" | "calc";
+
+function installHint(module: SofficeModule = "writer"): string {
+  return `install LibreOffice (apt-get install libreoffice-${module}-nogui, or brew install --cask libreoffice) or set SOFFICE_PATH`;
+}
+const INSTALL_HINT = installHint();
 
 function isExecutable(file: string): boolean {
   try {
@@ -39,8 +45,9 @@ export function findSoffice(): string | null {
   return fixed.find(isExecutable) ?? null;
 }
 
-export function sofficeMissingError(): ExtractError {
-  return new ExtractError("unsupported_format", `Word 97-2003 (.doc) files are read by converting them with LibreOffice, which is not installed: ${INSTALL_HINT}.`);
+/** `what`: the files LibreOffice would read, e.g. "Word 97-2003 (.doc) files". */
+export function sofficeMissingError(what = "Word 97-2003 (.doc) files", module: SofficeModule = "writer"): ExtractError {
+  return new ExtractError("unsupported_format", `${what} are read by converting them with LibreOffice, which is not installed: ${installHint(module)}.`);
 }
 
 /**
@@ -82,7 +89,7 @@ export async function convertWithSoffice(
       } catch {
         // already gone
       }
-      reject(new ExtractError("timeout", `LibreOffice did not finish converting within ${timeoutMs} ms; raise --timeout for large .doc files.`));
+      reject(new ExtractError("timeout", `LibreOffice did not finish converting within ${timeoutMs} ms; raise --timeout-ms for large files.`));
     }, timeoutMs);
     child.on("error", (e) => {
       clearTimeout(timer);

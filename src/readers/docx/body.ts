@@ -2,7 +2,7 @@ import type { ParagraphBlock, RawCell, RawRow, RawTableBlock, ReaderBlock, Warni
 import { ExtractError } from "../../errors.js";
 import type { Limits } from "../../limits.js";
 import type { BlockIds } from "../types.js";
-import { child, elements, isOn, val, type XmlElement } from "./xml.js";
+import { child, elements, isOn, val, type XmlElement } from "../ooxml/xml.js";
 import type { Numbering, RenderedNumber } from "./numbering.js";
 import type { Styles } from "./styles.js";
 

@@ -15,8 +15,8 @@
 import type { Reader, ReadResult } from "../types.js";
 import { BlockIds } from "../types.js";
 import { ExtractError } from "../../errors.js";
-import { DocxPackage } from "./zip.js";
-import { child, parseXml, textOf, type XmlElement } from "./xml.js";
+import { DOCX_PACKAGE, OoxmlPackage } from "../ooxml/zip.js";
+import { child, parseXml, textOf, type XmlElement } from "../ooxml/xml.js";
 import { Styles } from "./styles.js";
 import { Numbering } from "./numbering.js";
 import { BodyReader, DOCUMENT_PART } from "./body.js";
@@ -25,13 +25,13 @@ const BODY_TEXT_ELEMENTS = new Set(["w:t", "m:t", "w:instrText"]);
 const NO_TEXT = new Set<string>();
 const CORE_TEXT = new Set(["dc:title"]);
 
-async function readPart(pkg: DocxPackage, part: string, keepTextIn: ReadonlySet<string>, maxDepth: number): Promise<XmlElement | undefined> {
+async function readPart(pkg: OoxmlPackage, part: string, keepTextIn: ReadonlySet<string>, maxDepth: number): Promise<XmlElement | undefined> {
   const xml = await pkg.text(part);
   return xml === undefined ? undefined : parseXml(xml, { part, maxDepth, keepTextIn });
 }
 
 export const readDocx: Reader = async (bytes, ctx): Promise<ReadResult> => {
-  const pkg = await DocxPackage.open(bytes, ctx.limits);
+  const pkg = await OoxmlPackage.open(bytes, ctx.limits, DOCX_PACKAGE);
   if (!pkg.has(DOCUMENT_PART)) {
     throw new ExtractError(
       "corrupt",

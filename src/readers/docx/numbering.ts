@@ -1,4 +1,4 @@
-import { child, elements, isOn, val, type XmlElement } from "./xml.js";
+import { child, elements, isOn, val, type XmlElement } from "../ooxml/xml.js";
 import { formatCounter } from "./numfmt.js";
 import type { Styles } from "./styles.js";
 

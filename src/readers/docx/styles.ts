@@ -1,4 +1,4 @@
-import { child, elements, val, type XmlElement } from "./xml.js";
+import { child, elements, val, type XmlElement } from "../ooxml/xml.js";
 
 /** What the body reader needs from one w:style. */
 export interface StyleDef {

@@ -49,7 +49,9 @@ export function buildGrid(rows: readonly RawRow[], blockId: string): BuiltGrid {
         }
       }
       const index = cells.length;
-      cells.push({ row: r, col: c, rowSpan, colSpan: span, text: raw.text });
+      const cell: TableCell = { row: r, col: c, rowSpan, colSpan: span, text: raw.text };
+      if (raw.ref !== undefined) cell.ref = raw.ref;
+      cells.push(cell);
       for (let dr = 0; dr < rowSpan; dr++) {
         const line = cellAt[r + dr];
         if (!line) continue;
@@ -103,7 +105,7 @@ export function dropEmptyEdgeColumns(g: BuiltGrid, blockId: string): BuiltGrid {
     const first = Math.max(cell.col, lo);
     const last = Math.min(cell.col + cell.colSpan - 1, hi);
     if (last < first) continue;
-    rows[cell.row]!.cells.push({ text: cell.text, colSpan: last - first + 1, rowSpan: cell.rowSpan, col: first - lo });
+    rows[cell.row]!.cells.push({ text: cell.text, colSpan: last - first + 1, rowSpan: cell.rowSpan, col: first - lo, ...(cell.ref !== undefined ? { ref: cell.ref } : {}) });
   }
   for (const row of rows) row.cells.sort((a, b) => (a.col ?? 0) - (b.col ?? 0));
   // The source's own warnings stand; rebuilding a consistent grid raises none.

@@ -10,9 +10,11 @@ import { renderMarkedText } from "./marks.js";
 
 function cellTitle(cell: TableCell, table: Table): string | null {
   const v = cell.value;
-  if (!v) return null;
+  if (!v) return cell.ref ?? null;
   const column = table.columns[cell.col];
   const parts: string[] = [];
+  // A spreadsheet cell says where it is in the workbook ("收支总表!B6"), so a figure can be found in Excel.
+  if (cell.ref) parts.push(cell.ref);
   if (column?.header) parts.push(column.header);
   if (v.kind === "null") parts.push(`空 (${v.nullKind ?? "blank"})`);
   else if (v.yuan !== undefined) parts.push(formatYuan(v.yuan));
@@ -75,8 +77,10 @@ export function renderTable(table: Table, amounts: readonly DocumentAmount[]): s
 
   const caption = [table.number, table.title].filter((x): x is string => !!x && x !== "").filter((x, i, a) => a.indexOf(x) === i);
   const unit = unitNote(table);
+  const sheets = [...new Set(table.provenance.map((p) => p.sheet).filter((s): s is string => !!s))];
+  const sheet = sheets.length > 0 ? ` <span class="sheet">工作表 ${escapeHtml(sheets.join("、"))}</span>` : "";
   return `<figure class="table" id="${tableAnchor(table.id)}">
-<figcaption><span class="tid">${escapeHtml(table.id)}</span> ${escapeHtml(caption.join(" ") || "（无标题 untitled）")} <span class="size">${table.nRows}×${table.nCols}</span>${unit ? ` <span class="unit">${escapeHtml(unit)}</span>` : ""}</figcaption>
+<figcaption><span class="tid">${escapeHtml(table.id)}</span> ${escapeHtml(caption.join(" ") || "（无标题 untitled）")} <span class="size">${table.nRows}×${table.nCols}</span>${sheet}${unit ? ` <span class="unit">${escapeHtml(unit)}</span>` : ""}</figcaption>
 <div class="scroll"><table>${head.length ? `<thead>${head.join("")}</thead>` : ""}<tbody>${body.join("")}</tbody></table></div>
 </figure>`;
 }

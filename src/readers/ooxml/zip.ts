@@ -1,3 +1,7 @@
+/**
+ * The zip layer of every OOXML reader (.docx, .xlsx): sizes and compression ratios are checked from the central
+ * directory before anything is inflated, and every inflate stops at the entry's declared size.
+ */
 import JSZip from "jszip";
 import { ExtractError } from "../../errors.js";
 import type { Limits } from "../../limits.js";
@@ -15,20 +19,33 @@ interface InternalStream {
   resume(): void;
 }
 
+/** Which kind of package is open, for messages: what to call it and which program re-saves it. */
+export interface PackageKind {
+  /** "This .docx", "This .xlsx". */
+  what: string;
+  /** "Word/WPS", "Excel/WPS". */
+  app: string;
+}
+
+export const DOCX_PACKAGE: PackageKind = { what: "This .docx", app: "Word/WPS" };
+export const XLSX_PACKAGE: PackageKind = { what: "This .xlsx", app: "Excel/WPS" };
+
 /** Below this size a high ratio is harmless (a page of spaces compresses 500×); bombs need volume. */
 const RATIO_CHECK_MIN_BYTES = 1024 * 1024;
 
-export class DocxPackage {
+export class OoxmlPackage {
   private constructor(
     private readonly zip: JSZip,
     private readonly limits: Limits,
+    private readonly app: string,
   ) {}
 
   /**
    * Open the zip and check every entry's declared size and compression ratio BEFORE anything is
    * inflated, so a zip bomb costs nothing. Reads later also stop at the declared size in case it lies.
    */
-  static async open(bytes: Uint8Array, limits: Limits, what = "This .docx"): Promise<DocxPackage> {
+  static async open(bytes: Uint8Array, limits: Limits, kind: PackageKind = DOCX_PACKAGE): Promise<OoxmlPackage> {
+    const { what, app } = kind;
     let zip: JSZip;
     try {
       zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
@@ -36,7 +53,7 @@ export class DocxPackage {
       const why = e instanceof Error ? e.message : String(e);
       throw new ExtractError(
         "corrupt",
-        `${what} is not a readable zip package (${why}); the file is truncated or damaged. Download it again or re-save it from Word/WPS.`,
+        `${what} is not a readable zip package (${why}); the file is truncated or damaged. Download it again or re-save it from ${app}.`,
       );
     }
     let total = 0;
@@ -61,7 +78,7 @@ export class DocxPackage {
         );
       }
     }
-    return new DocxPackage(zip, limits);
+    return new OoxmlPackage(zip, limits, app);
   }
 
   has(name: string): boolean {
@@ -69,8 +86,16 @@ export class DocxPackage {
     return f !== null && !f.dir;
   }
 
+  /** Every file entry's name (folders left out), in the zip's order. */
+  names(): string[] {
+    return Object.values(this.zip.files)
+      .filter((f) => !f.dir)
+      .map((f) => f.name);
+  }
+
   /** Inflate one entry as text, never past its declared size (a lying header cannot blow memory). */
   async text(name: string): Promise<string | undefined> {
+    const app = this.app;
     const file = this.zip.file(name);
     if (!file) return undefined;
     const declared = (file as unknown as EntrySizes)._data?.uncompressedSize ?? this.limits.maxUncompressedBytes;
@@ -84,7 +109,7 @@ export class DocxPackage {
         if (size > cap) {
           stream.pause();
           reject(
-            new ExtractError("too_large", `Zip entry ${name} inflates past its declared size of ${declared} bytes; the file is damaged or hostile. Re-save it from Word/WPS if the source is trusted.`, {
+            new ExtractError("too_large", `Zip entry ${name} inflates past its declared size of ${declared} bytes; the file is damaged or hostile. Re-save it from ${app} if the source is trusted.`, {
               entry: name,
             }),
           );
@@ -93,7 +118,7 @@ export class DocxPackage {
         chunks.push(chunk);
       });
       stream.on("error", (e: Error) =>
-        reject(new ExtractError("corrupt", `Zip entry ${name} cannot be inflated (${e.message}); the file is damaged. Re-save it from Word/WPS.`)),
+        reject(new ExtractError("corrupt", `Zip entry ${name} cannot be inflated (${e.message}); the file is damaged. Re-save it from ${app}.`)),
       );
       stream.on("end", () => resolve(Buffer.concat(chunks)));
       stream.resume();
