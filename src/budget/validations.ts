@@ -10,25 +10,46 @@ interface SumRule {
   parts: string[];
   /** How many parts must be stated for the check to run (else it is skipped). */
   minParts: number;
-  /** When none of `replace` is stated, `by` stands for them. */
-  alternative?: { replace: string[]; by: string };
+  /** When none of `replace` is stated and all of `by` are, `by` stands for them (in order, each independently). */
+  alternatives?: { replace: string[]; by: string[] }[];
+  /** Parts short of a total that includes 年终结转结余 the document does not state: skipped, not failed. */
+  mayHoldUnstatedCarryover?: boolean;
   /** The fund scopes it is checked in: the department's only, or every fund that states the total too (default). */
   scopes?: "department";
 }
 
+/** The uses of the national 支出总表: 基本, 项目, and the rest beside them. */
+const USES = ["expenditure.basic", "expenditure.project", "expenditure.reserve", "expenditure.operating", "expenditure.superior", "expenditure.subsidiary"];
+/** A 支出总表 that prints 基本支出 only as its 人员 | 公用 columns (湖州, 杭州). */
+const BASIC_AS_PARTS = { replace: ["expenditure.basic"], by: ["expenditure.basic.personnel", "expenditure.basic.public"] };
+
 // The identities disclosures promise (../shared/docs/domain.md §4.3): parts of a stated total add up to it.
 const SUM_RULES: SumRule[] = [
   // This year's expenditure is 基本 + 项目; the 支出总计 adds what is carried into next year (年终结转结余).
-  { rule: "expenditure.basic+project=current_year", total: "expenditure.current_year", parts: ["expenditure.basic", "expenditure.project", "expenditure.reserve"], minParts: 2 },
-  { rule: "expenditure.basic+project=total", total: ["expenditure.total", "income_expenditure.total"], parts: ["expenditure.basic", "expenditure.project", "expenditure.reserve", "expenditure.carryover"], minParts: 2 },
+  { rule: "expenditure.basic+project=current_year", total: "expenditure.current_year", parts: [...USES], minParts: 2, alternatives: [BASIC_AS_PARTS] },
+  {
+    rule: "expenditure.basic+project=total",
+    total: ["expenditure.total", "income_expenditure.total"],
+    parts: [...USES, "expenditure.carryover"],
+    minParts: 2,
+    alternatives: [BASIC_AS_PARTS],
+    mayHoldUnstatedCarryover: true,
+  },
   { rule: "income.current_year+carryover=total", total: "income.total", parts: ["income.current_year", "income.carryover"], minParts: 2 },
   { rule: "expenditure.basic.personnel+public=basic", total: "expenditure.basic", parts: ["expenditure.basic.personnel", "expenditure.basic.public"], minParts: 2 },
   {
     rule: "income.sources=total",
     total: ["income.total", "income_expenditure.total"],
-    parts: ["income.general_budget", "income.government_fund", "income.state_capital", "income.special_account", "income.business", "income.operating", "income.other", "income.carryover"],
-    // Documents that state 财政拨款收入 as one figure list it in place of its three funds.
-    alternative: { replace: ["income.general_budget", "income.government_fund", "income.state_capital"], by: "income.total@fiscal" },
+    parts: [
+      "income.general_budget", "income.government_fund", "income.state_capital", "income.special_account", "income.business",
+      "income.operating", "income.superior", "income.subsidiary", "income.other", "income.carryover",
+    ],
+    alternatives: [
+      // Documents that state 财政拨款收入 as one figure list it in place of its three funds.
+      { replace: ["income.general_budget", "income.government_fund", "income.state_capital"], by: ["income.total@fiscal"] },
+      // Where only the 财政拨款 carryover is printed (重庆 表四), it is the carryover the total holds.
+      { replace: ["income.carryover"], by: ["income.carryover@fiscal"] },
+    ],
     minParts: 1,
     scopes: "department",
   },
@@ -82,10 +103,11 @@ function sumRule(r: SumRule, st: Statements): Validation | undefined {
   const stated = totalKey ? st.one(totalKey) : undefined;
   // Prefer the statements listed under the total itself ("总收入X，其中：…"): a part stated elsewhere under another
   // total (上年结转 under 财政拨款收入) belongs to that total's identity, not to this one.
-  const alt = r.alternative;
-  const partKeys = alt && alt.replace.every((k) => !st.one(k)) && st.one(alt.by) ? [alt.by, ...r.parts.filter((k) => !alt.replace.includes(k))] : r.parts;
-  let parts = partKeys.map((k) => st.all(k).find((m) => stated && m.parent === stated) ?? st.one(k)).filter((m): m is FactMention => m !== undefined);
+  let parts = partKeysOf(r, st).map((k) => st.all(k).find((m) => stated && m.parent === stated) ?? st.one(k)).filter((m): m is FactMention => m !== undefined);
   if (stated && parts.some((p) => p.parent === stated)) parts = parts.filter((p) => p.parent === stated || p.parent === undefined);
+  // "项目支出…其中：1.事业单位经营支出…": a part listed under another part is inside it already.
+  const keys = new Set(parts.map((p) => p.key));
+  parts = parts.filter((p) => !p.parent || !keys.has(p.parent.key));
   // Parts listed under an unnamed figure ("安排X元，其中：…") are checked against that figure.
   const parent = parts[0]?.parent;
   const unnamed = parent && parent.key === "(unnamed)" && parts.every((p) => p.parent === parent) ? parent : undefined;
@@ -94,7 +116,31 @@ function sumRule(r: SumRule, st: Statements): Validation | undefined {
   if (parts.length < r.minParts) {
     return parts.length > 0 ? { rule: r.rule, status: "skipped", message: `only ${parts.length} of the parts is stated`, evidence: [total.evidence, ...parts.map((p) => p.evidence)] } : undefined;
   }
-  return sumCheck(unnamed ? `${r.rule} (within ${unnamed.raw})` : r.rule, total, parts);
+  const check = sumCheck(unnamed ? `${r.rule} (within ${unnamed.raw})` : r.rule, total, parts);
+  return r.mayHoldUnstatedCarryover ? unstatedCarryover(check, st, total) : check;
+}
+
+function partKeysOf(r: SumRule, st: Statements): string[] {
+  let keys = r.parts;
+  for (const alt of r.alternatives ?? []) {
+    if (alt.replace.some((k) => st.one(k)) || !alt.by.every((k) => st.one(k))) continue;
+    const at = keys.indexOf(alt.replace[0]!);
+    keys = [...keys.slice(0, at), ...alt.by, ...keys.slice(at).filter((k) => !alt.replace.includes(k))];
+  }
+  return keys;
+}
+
+/**
+ * 支出总计 includes 年终结转结余. Where the document states no such carryover but brings one in (上年结转 > 0), parts
+ * short of the total by no more than it may be short by the carryover left unspent: unknown, not wrong (北京 情况说明).
+ */
+function unstatedCarryover(check: Validation, st: Statements, total: FactMention): Validation {
+  if (check.status !== "fail" || st.one("expenditure.carryover")) return check;
+  const broughtIn = st.one("income.carryover");
+  const short = sub(total.yuan, check.actual!);
+  if (!broughtIn || compare(short, "0") <= 0 || compare(short, broughtIn.yuan) > 0) return check;
+  const { message: _m, ...rest } = check;
+  return { ...rest, status: "skipped", message: `the parts are ${short} 元 short of the total, which may be the 年终结转结余 the document does not state (上年结转 ${broughtIn.raw})` };
 }
 
 /** Every statement of one fact agrees with the chosen one within their printed rounding. */

@@ -43,3 +43,35 @@ describe("validations", () => {
     ]);
   });
 });
+
+describe("the identities over the national lists of sources and uses", () => {
+  const rule = (r: ReturnType<typeof analyze>, name: string) => r.validations.find((v) => v.rule === name);
+
+  test("上级补助收入 and 附属单位上缴收入 are sources of the total", () => {
+    const r = analyze("2026年收入预算358.74万元，其中：一般公共预算拨款收入284.68万元，上级补助收入34.03万元，附属单位上缴收入40.03万元。");
+    expect(rule(r, "income.sources=total")).toMatchObject({ status: "pass", expected: "3587400", actual: "3587400" });
+  });
+
+  test("a 支出总表 that prints 基本支出 only as 人员支出 and 公用支出 adds up with its 事业单位经营支出", () => {
+    const r = analyze("2026年支出预算201286.11万元。按支出用途分类，包括人员支出26435.02万元，日常公用支出3388.68万元；项目支出171262.41万元；事业单位经营支出200.00万元。");
+    expect(rule(r, "expenditure.basic+project=total")).toMatchObject({ status: "pass", expected: "2012861100", actual: "2012861100" });
+  });
+
+  test("a part listed under another part ('项目支出…其中：事业单位经营支出') is not counted twice", () => {
+    const r = analyze("2026年支出预算300.00万元。基本支出100.00万元。项目支出200.00万元，其中：1.事业单位经营支出20.00万元。");
+    expect(rule(r, "expenditure.basic+project=total")).toMatchObject({ status: "pass", actual: "3000000" });
+  });
+
+  test("where only the 财政拨款 carryover is printed, it is the carryover the sources hold", () => {
+    const r = analyze("收入总计168.00万元，其中一般公共预算拨款150.00万元，事业收入10.00万元。财政拨款上年结转8.00万元。");
+    expect(rule(r, "income.sources=total")).toMatchObject({ status: "pass", expected: "1680000", actual: "1680000" });
+  });
+
+  test("parts short of the total by no more than an unstated 年终结转结余 could be: skipped, not failed", () => {
+    const r = analyze("2026年收入预算213.00万元，其中上年结转结余15.00万元。2026年支出预算213.00万元。基本支出100.00万元。项目支出105.00万元。");
+    expect(rule(r, "expenditure.basic+project=total")).toMatchObject({ status: "skipped", message: expect.stringContaining("年终结转结余") });
+    // Short by more than what was brought in: a failure.
+    const wrong = analyze("2026年收入预算213.00万元，其中上年结转结余5.00万元。2026年支出预算213.00万元。基本支出100.00万元。项目支出105.00万元。");
+    expect(rule(wrong, "expenditure.basic+project=total")).toMatchObject({ status: "fail" });
+  });
+});
