@@ -1,5 +1,7 @@
 /** The end-of-run summary: counts by status and format, errors by code, slowest files, validation failures. */
 import type { ManifestRecord } from "./manifest.js";
+import { groupByFamily, ruleName } from "../budget/checks/family.js";
+import type { Validation } from "../model/index.js";
 
 export interface RunEntry {
   record: ManifestRecord;
@@ -20,6 +22,32 @@ export interface BatchSummary {
   errorsByCode: Record<string, number>;
   slowest: { path: string; durationMs: number }[];
   validationFailures: { path: string; failures: number }[];
+  /** Failed checks by family (completeness, cross, change, sum, consistent, table), then by rule, with documents. */
+  failuresByFamily: { family: string; failures: number; rules: { rule: string; failures: number; documents: number }[] }[];
+}
+
+/** A document's failed checks as a manifest record carries them: rule name (see ruleName) → count. */
+export function failedRules(validations: readonly Validation[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const v of validations) if (v.status === "fail") bump(out, ruleName(v.rule));
+  return out;
+}
+
+function byFamily(entries: readonly RunEntry[]): BatchSummary["failuresByFamily"] {
+  const rules = new Map<string, { rule: string; failures: number; documents: number }>();
+  for (const { record } of entries) {
+    for (const [rule, n] of Object.entries(record.failedRules ?? {})) {
+      const r = rules.get(rule) ?? { rule, failures: 0, documents: 0 };
+      r.failures += n;
+      r.documents += 1;
+      rules.set(rule, r);
+    }
+  }
+  return groupByFamily([...rules.values()]).map((g) => ({
+    family: g.family,
+    failures: g.items.reduce((n, r) => n + r.failures, 0),
+    rules: [...g.items].sort((a, b) => b.failures - a.failures || (a.rule < b.rule ? -1 : 1)),
+  }));
 }
 
 function bump(counts: Record<string, number>, key: string): void {
@@ -51,7 +79,7 @@ export function summarize(entries: readonly RunEntry[], top = 5): BatchSummary {
     .filter((e) => (e.record.validationFailures ?? 0) > 0)
     .map((e) => ({ path: e.record.path, failures: e.record.validationFailures ?? 0 }))
     .sort((a, b) => b.failures - a.failures || (a.path < b.path ? -1 : 1));
-  return { inputs: entries.length, parsed, copied, reused, byStatus, byFormat, errorsByCode, slowest, validationFailures };
+  return { inputs: entries.length, parsed, copied, reused, byStatus, byFormat, errorsByCode, slowest, validationFailures, failuresByFamily: byFamily(entries) };
 }
 
 function list(counts: Record<string, number>): string {
@@ -73,6 +101,10 @@ export function formatSummary(s: BatchSummary, elapsedMs: number, top = 5): stri
     const total = s.validationFailures.reduce((n, v) => n + v.failures, 0);
     const shown = s.validationFailures.slice(0, top).map((v) => `${v.path} (${v.failures})`);
     lines.push(`  validation failures: ${total} checks in ${s.validationFailures.length} documents: ${shown.join("; ")}${s.validationFailures.length > top ? " …" : ""}`);
+  }
+  for (const f of s.failuresByFamily) {
+    const shown = f.rules.slice(0, top).map((r) => `${r.rule} ${r.failures} in ${r.documents} doc${r.documents === 1 ? "" : "s"}`);
+    lines.push(`    ${f.family}: ${f.failures} — ${shown.join("; ")}${f.rules.length > top ? " …" : ""}`);
   }
   return `${lines.join("\n")}\n`;
 }

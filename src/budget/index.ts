@@ -6,6 +6,7 @@ import { validateFacts } from "./validations.js";
 import { classifyTables } from "./catalog/index.js";
 import { lineItems } from "./line-items.js";
 import { nameKey } from "./meta/names.js";
+import { reviewChecks } from "./checks/index.js";
 
 export { checkBudgetContent, checkDisclosureContent } from "./disclosure-content.js";
 
@@ -40,7 +41,17 @@ export function analyzeBudget(input: BudgetInput): { meta: Meta; facts: Fact[]; 
   const sectionTitles = titlesByBlock(input.sections);
   const mentions = [...narrativeFacts({ paragraphs: input.paragraphs, spansByBlock: input.spansByBlock, sectionTitles, ...(basis ? { basis } : {}), ...(meta.entity ? { entity: meta.entity } : {}) }), ...tableFacts(tables, { ...(meta.fiscalYear !== undefined ? { fiscalYear: meta.fiscalYear } : {}), ...(basis === "final" || basis === "budget" ? { basis } : {}) }, unitOfTable(meta))];
   const { facts, groups } = mergeMentions(mentions, basis);
-  return { meta, facts, lineItems: lineItems(tables), validations: validateFacts(groups) };
+  // The review checks read the document's own statements: a bundle unit's tables are that unit's.
+  const review = reviewChecks({
+    meta,
+    tables,
+    paragraphs: input.paragraphs,
+    captions: input.captions ?? [],
+    furniture: input.furniture ?? [],
+    spansByBlock: input.spansByBlock,
+    mentions: mentions.filter((m) => !m.entity),
+  });
+  return { meta, facts, lineItems: lineItems(tables), validations: [...validateFacts(groups), ...review] };
 }
 
 /** The bundle's unit a table is printed for (its entity is one of meta.units), if any. */

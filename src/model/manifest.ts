@@ -29,6 +29,8 @@ export const ManifestRecord = z
     parserVersion: z.string(),
     /** Number of validation checks with status "fail" in the output. */
     validationFailures: z.number().int().nonnegative().optional(),
+    /** The failed checks by rule (src/budget/checks/family.ts ruleName: one rule across tables and funds) → count. */
+    failedRules: z.record(z.string(), z.number().int().positive()).optional(),
   })
   .strict();
 export type ManifestRecord = z.infer<typeof ManifestRecord>;

@@ -4,6 +4,7 @@
  */
 import type { Evidence, ExtractedDocument, Section, Table, Validation } from "../model/index.js";
 import { formatFactValue, formatYuan, groupThousands } from "./report/format.js";
+import { groupValidations } from "./report/families.js";
 
 export interface SummaryOptions {
   /** ANSI colours; decide with `useColor` (TTY and NO_COLOR). */
@@ -53,7 +54,8 @@ function tableLine(t: Table): string {
 function validationLines(v: Validation, p: ReturnType<typeof painter>): string[] {
   const side = (x: string | undefined) => (x === undefined ? "?" : formatYuan(x));
   const lines = [`  ${p.red("FAIL")} ${v.rule}${v.message ? `  ${v.message}` : ""}`];
-  lines.push(`       expected ${side(v.expected)}  ≠  actual ${side(v.actual)}` +
+  // A completeness check compares no figures: its message says what is missing.
+  if (v.expected !== undefined || v.actual !== undefined) lines.push(`       expected ${side(v.expected)}  ≠  actual ${side(v.actual)}` +
     `${v.difference !== undefined ? `  (difference ${side(v.difference)}` : ""}` +
     `${v.tolerance !== undefined ? `${v.difference !== undefined ? ", " : "  ("}tolerance ${side(v.tolerance)})` : v.difference !== undefined ? ")" : ""}`);
   v.evidence.forEach((ev, i) => lines.push(p.dim(`       ${i + 1}. "${ev.quote}"  ${where(ev)}`)));
@@ -94,7 +96,12 @@ export function renderSummary(doc: ExtractedDocument, options: SummaryOptions): 
   const passed = doc.validations.filter((v) => v.status === "pass").length;
   const skipped = doc.validations.length - failed.length - passed;
   out.push("", `${heading("validations", doc.validations.length)}  ${p.green(`${passed} pass`)}, ${failed.length ? p.red(`${failed.length} fail`) : "0 fail"}, ${skipped} skipped`);
-  for (const v of failed) out.push(...validationLines(v, p));
+  // By family (the rule's prefix): each family's counts, then its failures with both sides and their evidence.
+  for (const g of groupValidations(doc.validations)) {
+    const pass = g.items.filter((v) => v.status === "pass").length;
+    out.push(`  ${p.bold(`${g.family}:`)} ${g.items.length} checks, ${pass} pass, ${g.failed ? p.red(`${g.failed} fail`) : "0 fail"}, ${g.items.length - pass - g.failed} skipped`);
+    for (const v of g.items) if (v.status === "fail") out.push(...validationLines(v, p));
+  }
 
   out.push("", heading("warnings", doc.warnings.length));
   for (const w of doc.warnings) out.push(`  ${p.yellow(w.code)}  ${w.message}${w.blockId ? p.dim(`  (${w.blockId})`) : ""}`);

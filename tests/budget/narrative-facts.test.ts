@@ -9,6 +9,9 @@ import { analyzeBudget } from "../../src/budget/index.js";
 import { extractBytes } from "../../src/extract.js";
 import type { Fact, Fund, ParagraphBlock } from "../../src/model/index.js";
 
+/** The review families (src/budget/checks) judge what a document prints; these specs are about its own arithmetic. */
+const REVIEW = /^(?:completeness|cross|change):/;
+
 const analyze = (...texts: string[]) => {
   const paragraphs: ParagraphBlock[] = texts.map((text, i) => ({ id: `p${i}`, type: "paragraph", text, provenance: { paragraphIndex: i } }));
   return analyzeBudget({ paragraphs, sections: [], spansByBlock: new Map(paragraphs.map((p) => [p.id, recognizeAmounts(p.text)])) });
@@ -74,7 +77,7 @@ describe("zeros stated in words", () => {
     for (const order of [[zero, printed], [printed, zero]]) {
       const r = analyze(...order);
       expect(r.facts.filter((f) => f.key === key).map((f) => [f.yuan, f.evidence.length])).toEqual([[yuan, 1]]);
-      expect(r.validations.filter((v) => v.status === "fail")).toEqual([]);
+      expect(r.validations.filter((v) => v.status === "fail" && !REVIEW.test(v.rule))).toEqual([]);
     }
   });
 });

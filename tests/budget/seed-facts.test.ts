@@ -7,6 +7,9 @@ import { extractFile } from "../../src/extract.js";
 import type { ExtractedDocument, Fact } from "../../src/model/index.js";
 import { samples } from "../helpers.js";
 
+/** The review families (src/budget/checks) judge what a document prints; these specs are about its own arithmetic. */
+const REVIEW = /^(?:completeness|cross|change):/;
+
 const fact = (doc: ExtractedDocument, key: string): Fact | undefined => doc.facts.find((f) => f.key === key);
 const yuan = (doc: ExtractedDocument, key: string) => fact(doc, key)?.yuan;
 
@@ -102,6 +105,6 @@ describe.each(renderings)("seed facts: 栾城区委网信办2020年部门预算 
       "change.basic+project=total": "pass",
       "expenditure.project.items=project": "pass",
     });
-    expect(doc.validations.filter((v) => v.status === "fail")).toEqual([]);
+    expect(doc.validations.filter((v) => v.status === "fail" && !REVIEW.test(v.rule))).toEqual([]);
   });
 });

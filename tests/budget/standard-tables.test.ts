@@ -7,6 +7,9 @@ import { describe, expect, test } from "vitest";
 import { extractBytes } from "../../src/extract.js";
 import type { ExtractedDocument, Fact, Fund } from "../../src/model/index.js";
 
+/** The review families (src/budget/checks) judge what a document prints; these specs are about its own arithmetic. */
+const REVIEW = /^(?:completeness|cross|change):/;
+
 interface TableSpec {
   /** Caption paragraphs printed above the table (each its own <p>); none: a table without a title. */
   caption?: string | string[];
@@ -710,7 +713,7 @@ describe("a department's bundle with a unit's own tables", () => {
     const d = await doc;
     const totals = d.facts.filter((f) => f.key === "income.total").map((f) => [f.entity ?? "(document)", f.yuan]);
     expect(totals).toEqual([["(document)", "1000000"], ["某某局直属中心", "300000"]]);
-    expect(d.validations.filter((v) => v.status === "fail")).toEqual([]);
+    expect(d.validations.filter((v) => v.status === "fail" && !REVIEW.test(v.rule))).toEqual([]);
   });
 });
 

@@ -5,7 +5,7 @@ import path from "node:path";
 import * as cheerio from "cheerio";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { ExtractedDocument } from "../../src/model/index.js";
-import { AnchorIndex, flattenSections, renderReportHtml, safeId, writeReport } from "../../src/writers/report/index.js";
+import { AnchorIndex, flattenSections, renderReportHtml, reportOrder, safeId, writeReport } from "../../src/writers/report/index.js";
 import { renderTable } from "../../src/writers/report/table.js";
 import { extractFailingSeed, extractHostileSeed, extractSeed, fixedAssetsTable, HOSTILE_LINE, procurementTable, withHandTables } from "./fixtures.js";
 
@@ -78,11 +78,11 @@ describe("report HTML for the seed", () => {
 });
 
 describe("validation failures", () => {
-  test("come first, with both sides of the equation and a link to every term", async () => {
+  test("come first in their family, with both sides of the equation and a link to every term", async () => {
     const doc = await extractFailingSeed();
     const page = cheerio.load(renderReportHtml(doc));
-    const rows = page("#validations tbody tr");
-    expect(rows).toHaveLength(doc.validations.length);
+    expect(page("#validations tbody tr.check")).toHaveLength(doc.validations.length);
+    const rows = page("#checks-sum tr.check");
     const first = rows.first();
     expect(first.hasClass("status-fail")).toBe(true);
     expect(first.find("code").text()).toBe("expenditure.basic.personnel+public=basic");
@@ -92,7 +92,27 @@ describe("validation failures", () => {
     expect(links.map((a) => page(a).text())).toEqual(["1. 157.12万元", "2. 143.16万元", "3. 14.96万元"]);
     for (const a of links) expect(page(page(a).attr("href")!).is("mark.amt")).toBe(true);
     expect(rows.slice(1).toArray().every((tr) => !page(tr).hasClass("status-fail"))).toBe(true);
-    expect(page("nav .bad").text()).toBe("1 未通过 failed");
+  });
+
+  test("are grouped by family (the rule's prefix), families in order, each with its counts in the heading and the nav", async () => {
+    const doc = await extractFailingSeed();
+    const page = cheerio.load(renderReportHtml(doc));
+    const families = page("#validations tbody.family").toArray().map((b) => page(b).attr("data-family"));
+    expect(families).toEqual(["completeness", "cross", "change", "sum"]);
+    for (const b of page("#validations tbody.family").toArray()) {
+      const family = page(b).attr("data-family")!;
+      const rules = page(b).find("tr.check code").toArray().map((c) => page(c).text());
+      expect(rules.every((r) => (r.includes(":") ? r.startsWith(`${family}:`) : family === "sum")), family).toBe(true);
+      const failed = page(b).find("tr.status-fail").length;
+      expect(page(b).find("tr.family-head").text()).toContain(`${failed} 未通过 failed · ${rules.length} checks`);
+    }
+    // The seed is a 情况说明 whose nine standard tables are not in it: completeness fails nine times, the sum once;
+    // cross and change find nothing to compare (one skipped check each).
+    expect(page("#checks-completeness tr.status-fail")).toHaveLength(9);
+    expect(page("nav .families a").toArray().map((a) => page(a).text())).toEqual(["completeness 9", "cross (1)", "change (1)", "sum 1"]);
+    expect(page("nav .bad").first().text()).toBe("10 未通过 failed");
+    // Rows in report order: by family, failures first within each.
+    expect(page("#validations tr.check code").toArray().map((c) => page(c).text())).toEqual(reportOrder(doc.validations).map((v) => v.rule));
   });
 });
 

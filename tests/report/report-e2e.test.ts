@@ -10,7 +10,7 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { extractFile } from "../../src/extract.js";
 import type { ExtractedDocument } from "../../src/model/index.js";
-import { AnchorIndex, flattenSections, orderValidations, writeReport } from "../../src/writers/report/index.js";
+import { AnchorIndex, flattenSections, reportOrder, writeReport } from "../../src/writers/report/index.js";
 import { corpus, hasShared, repoRoot, samples, SKIP_SHARED } from "../helpers.js";
 import { extractFailingSeed, extractHostileSeed, extractSeed, withHandTables } from "./fixtures.js";
 
@@ -142,21 +142,23 @@ describe.skipIf(!hasChromium)("HTML report in headless Chromium", () => {
     await page.screenshot({ path: path.join(OUT, "seed-tables.png") });
   });
 
-  test("a failed check is listed first and links to the evidence of every term", async () => {
+  test("a failed check is listed first in its family and links to the evidence of every term", async () => {
     const doc = await extractFailingSeed();
     const page = await open(doc, "seed-failing-check");
-    const first = page.locator("#validations tbody tr").first();
-    expect(await first.getAttribute("class")).toBe("status-fail");
-    const failed = doc.validations.find((v) => v.status === "fail")!;
+    // The document's own arithmetic (family sum): its one failure heads the family's rows.
+    const first = page.locator("#checks-sum tr.check").first();
+    expect(await first.getAttribute("class")).toBe("check status-fail");
+    const failed = doc.validations.find((v) => v.status === "fail" && v.rule === "expenditure.basic.personnel+public=basic")!;
     const anchors = new AnchorIndex(doc);
     for (const [i, ev] of failed.evidence.entries()) {
-      await followsTo(page, `#validations tbody tr >> nth=0 >> .ev-links a >> nth=${i}`, anchors.targetOf(ev)!);
+      await followsTo(page, `#checks-sum tr.check >> nth=0 >> .ev-links a >> nth=${i}`, anchors.targetOf(ev)!);
       expect(await page.locator(":target").textContent()).toBe(ev.quote);
       await page.goBack();
     }
     // The filter (JS only) hides passing checks.
     await page.locator("#checks-failed-only").check();
-    expect(await page.locator("#validations tbody tr:visible").count()).toBe(1);
+    const failures = doc.validations.filter((v) => v.status === "fail").length;
+    expect(await page.locator("#validations tr.check:visible").count()).toBe(failures);
   });
 
   test("markup in a document renders as text and runs nothing", async () => {
@@ -176,10 +178,12 @@ describe.skipIf(!hasChromium)("HTML report in headless Chromium", () => {
     await spansMatch(page, doc);
     const anchors = new AnchorIndex(doc);
     await followsTo(page, "#fact-0 a.fact-link", anchors.targetOf(doc.facts[0]!.evidence[0]!)!);
-    // Checks appear failures first, whatever the document's own arithmetic gives.
-    const shown = await page.locator("#validations tbody tr").evaluateAll((trs) => trs.map((tr) => tr.className));
-    expect(shown).toEqual(orderValidations(doc.validations).map((v) => `status-${v.status}`));
-    expect(shown[0]).toBe("status-fail"); // this page's 2026 figures do not add up in one place
+    // Checks appear by family, failures first within each.
+    const shown = await page.locator("#validations tr.check").evaluateAll((trs) => trs.map((tr) => tr.className));
+    expect(shown).toEqual(reportOrder(doc.validations).map((v) => `check status-${v.status}`));
+    // This page states its 一般公共预算 income as two different figures: the consistency family leads with that failure.
+    const consistent = await page.locator("#checks-consistent tr.check").evaluateAll((trs) => trs.map((tr) => tr.className));
+    expect(consistent[0]).toBe("check status-fail");
     await page.screenshot({ path: path.join(OUT, "kunming-evidence.png") });
   });
 

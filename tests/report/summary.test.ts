@@ -21,13 +21,16 @@ describe("terminal summary", () => {
     expect(lines).toContain(`facts (${doc.facts.length})`);
     expect(lines.find((l) => l.startsWith("  income.total "))).toMatch(/ 3,407,700 元 {2}"340\.77万元" budget {2}p16@21$/);
     expect(lines.find((l) => l.startsWith("  change.total "))).toMatch(/ 1,914,923\.1 元 {2}"191\.49231万元"/);
-    expect(text).toMatch(/^validations \(\d+\) {2}\d+ pass, 0 fail, 0 skipped$/m);
+    // The document's own arithmetic all passes; the review finds the standard tables this 情况说明 does not print.
+    expect(text).toMatch(/^ {2}sum: \d+ checks, \d+ pass, 0 fail, 0 skipped$/m);
+    expect(text).toMatch(/^ {2}completeness: \d+ checks, \d+ pass, 9 fail, 0 skipped$/m);
+    expect(text).toContain("  FAIL completeness:table:summary  收支总表, required in a 部门预算, is not printed in this document");
     expect(text).not.toContain("\x1b[");
   });
 
   test("a failed check shows both sides of the equation and each term's printed figure", async () => {
     const text = renderSummary(await extractFailingSeed(), { color: false });
-    expect(text).toMatch(/^validations \(\d+\) {2}\d+ pass, 1 fail, 0 skipped$/m);
+    expect(text).toMatch(/^ {2}sum: \d+ checks, \d+ pass, 1 fail, 0 skipped$/m);
     const at = text.split("\n").findIndex((l) => l.startsWith("  FAIL expenditure.basic.personnel+public=basic"));
     expect(at).toBeGreaterThan(0);
     expect(text.split("\n").slice(at + 1, at + 5)).toEqual([

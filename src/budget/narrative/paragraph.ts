@@ -43,12 +43,16 @@ export class ParagraphReader {
   private parent: FactMention | undefined;
   private parentSentence = -1;
   private sentenceSubject: { start: number; fact: LabelFact } | undefined;
+  /** Where the paragraph first names a classification item ("行政运行（项）"), once: -1 when it names none. */
+  private readonly firstItemAt: number;
 
   constructor(
     private readonly p: ParagraphBlock,
     private readonly spans: readonly AmountSpan[],
     private readonly ctx: ParagraphContext,
-  ) {}
+  ) {
+    this.firstItemAt = p.text.search(CLASSIFICATION_ITEM);
+  }
 
   read(): FactMention[] {
     for (let i = 0; i < this.spans.length; i++) this.readSpan(this.spans[i]!, this.spans[i + 1]);
@@ -100,7 +104,7 @@ export class ParagraphReader {
     const context = `${this.ctx.context}\n${sentence}`;
     const bare = BARE_MEASURE.test(label.replace(/\s+/g, "")) || GENERIC_TOTAL.test(normalizeLabel(label));
     // "一般公共服务（类）信访事务（款）行政运行（项）。年初预算为…，支出决算为…": the figures of a classification item.
-    if (bare && CLASSIFICATION_ITEM.test(this.p.text.slice(0, s.start))) return undefined;
+    if (bare && this.firstItemAt >= 0 && this.firstItemAt < s.start) return undefined;
     // "“三公”经费支出预算为76.43万元，支出决算为46.21万元": a bare 支出决算 is the sentence's subject again.
     if (BARE_MEASURE.test(label.replace(/\s+/g, "")) && this.sentenceSubject?.start === start) return this.sentenceSubject.fact;
     const named = factOfLabel(label, context);

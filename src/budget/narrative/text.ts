@@ -7,17 +7,44 @@ const SENTENCE_END = /[。！!？?\n]/;
 const CLAUSE_END = /[。；;！!？?\n]/;
 const PHRASE_END = /[。；;！!？?\n，,]/;
 
-function backTo(text: string, at: number, stop: RegExp): number {
-  let s = at;
-  while (s > 0 && !stop.test(text[s - 1]!)) s--;
-  return s;
+/**
+ * The clause or sentence text handed on as a figure's name and context is its last LOOKBACK characters: labels are
+ * short, and a 150 KB line with no stop in it must not give every figure the whole line before it (issue #22).
+ */
+const LOOKBACK = 500;
+
+/** Stop positions of the last text asked about, per stop pattern: a paragraph's figures are read one after another. */
+const stopIndex = new Map<RegExp, { text: string; stops: number[] }>();
+
+function stopsOf(text: string, stop: RegExp): number[] {
+  const cached = stopIndex.get(stop);
+  if (cached && cached.text === text) return cached.stops;
+  const stops: number[] = [];
+  for (let i = 0; i < text.length; i++) if (stop.test(text[i]!)) stops.push(i);
+  stopIndex.set(stop, { text, stops });
+  return stops;
 }
+
+/** Just after the last stop before `at` (0 when none): a binary search, not a scan back from every figure. */
+function backTo(text: string, at: number, stop: RegExp): number {
+  const stops = stopsOf(text, stop);
+  let lo = 0;
+  let hi = stops.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (stops[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? 0 : stops[lo - 1]! + 1;
+}
+
+const before = (text: string, at: number, stop: RegExp): string => text.slice(Math.max(backTo(text, at, stop), at - LOOKBACK), at);
 
 export const sentenceStart = (text: string, at: number): number => backTo(text, at, SENTENCE_END);
 /** From the last 。 or ； before `at`: the statement a figure belongs to. */
-export const sentenceBefore = (text: string, at: number): string => text.slice(backTo(text, at, CLAUSE_END), at);
+export const sentenceBefore = (text: string, at: number): string => before(text, at, CLAUSE_END);
 /** From the last comma or stop before `at`: where a figure's own name is printed. */
-export const clauseBefore = (text: string, at: number): string => text.slice(backTo(text, at, PHRASE_END), at);
+export const clauseBefore = (text: string, at: number): string => before(text, at, PHRASE_END);
 
 /** Decimals as printed ("500.00万元" → 2): the value is canonical ("500"), the precision lives in the text. */
 export function decimalsOf(printed: string): number {

@@ -58,6 +58,9 @@ figure.table td.void { background:repeating-linear-gradient(45deg,#f8f9fa,#f8f9f
 .filter { margin:6px 0; }
 .filter input[type=search] { font:inherit; padding:3px 6px; width:18em; }
 .empty { color:var(--muted); }
+.muted { color:var(--muted); font-weight:normal; }
+tr.family-head th { background:var(--line); font-weight:600; }
+nav.toc ul.families { padding-left:1em; font-size:13px; }
 @media (max-width: 900px) { .layout { display:block; } nav.toc { position:static; height:auto; border-right:none; border-bottom:1px solid var(--line); } main { padding:12px; } }
 @media print { nav.toc { display:none; } .layout { display:block; } }
 `;
@@ -75,7 +78,7 @@ export const REPORT_JS = `
     });
   });
   if (failedOnly) failedOnly.addEventListener("change", function () {
-    document.querySelectorAll("#validations tbody tr").forEach(function (tr) {
+    document.querySelectorAll("#validations tbody tr.check").forEach(function (tr) {
       tr.hidden = failedOnly.checked && !tr.classList.contains("status-fail");
     });
   });

@@ -10,6 +10,7 @@ import { escapeHtml } from "./escape.js";
 import { formatFactValue, formatYuan, groupThousands } from "./format.js";
 import { renderMarkedText } from "./marks.js";
 import { renderTable } from "./table.js";
+import { FAMILY_TITLES, groupValidations } from "./families.js";
 
 const STATUS_ORDER: Record<Validation["status"], number> = { fail: 0, skipped: 1, pass: 2 };
 const META_FIELDS = ["title", "fiscalYear", "docKind", "scope", "entity", "region"] as const;
@@ -55,12 +56,18 @@ function tableCaption(t: Table): string {
   return [t.number, t.title].filter((x): x is string => !!x).filter((x, i, a) => a.indexOf(x) === i).join(" ") || t.id;
 }
 
+function navFamilies(doc: ExtractedDocument): string {
+  const groups = groupValidations(doc.validations);
+  if (groups.length === 0) return "";
+  return `<ul class="families">${groups.map((g) => `<li><a href="#checks-${escapeHtml(g.family)}">${escapeHtml(g.family)}${g.failed > 0 ? ` <span class="bad">${g.failed}</span>` : ` (${g.items.length})`}</a></li>`).join("")}</ul>`;
+}
+
 function renderNav(doc: ExtractedDocument, failed: number): string {
   const all = flattenSections(doc.sections);
   return `<nav class="toc" aria-label="目录 Contents">
 <h2>报告 Report</h2>
 <ul class="parts">
-<li><a href="#validations">核对 Checks${failed > 0 ? ` <span class="bad">${failed} 未通过 failed</span>` : ` (${doc.validations.length})`}</a></li>
+<li><a href="#validations">核对 Checks${failed > 0 ? ` <span class="bad">${failed} 未通过 failed</span>` : ` (${doc.validations.length})`}</a>${navFamilies(doc)}</li>
 <li><a href="#facts">事实 Facts (${doc.facts.length})</a></li>
 <li><a href="#warnings">警告 Warnings (${doc.warnings.length})</a></li>
 <li><a href="#text">正文 Text</a></li>
@@ -94,20 +101,33 @@ function money(value: string | undefined): string {
   return value === undefined ? "—" : escapeHtml(formatYuan(value));
 }
 
-function renderValidations(doc: ExtractedDocument, anchors: AnchorIndex): string {
-  if (doc.validations.length === 0) return `<section id="validations" class="part"><h2>核对 Checks</h2><p class="empty">没有可核对的等式 no checks ran.</p></section>`;
-  const rows = orderValidations(doc.validations).map(
-    (v) => `<tr class="status-${v.status}">
+/** The checks in the order the report shows them: by family (families in order), failures first within each. */
+export function reportOrder(validations: readonly Validation[]): Validation[] {
+  return groupValidations(validations).flatMap((g) => orderValidations(g.items));
+}
+
+function validationRow(v: Validation, anchors: AnchorIndex): string {
+  return `<tr class="check status-${v.status}">
 <td class="status ${v.status}">${v.status === "fail" ? "✗ 未通过 fail" : v.status === "pass" ? "✓ pass" : "– skipped"}</td>
 <td><code>${escapeHtml(v.rule)}</code>${v.message ? `<br><span class="msg">${escapeHtml(v.message)}</span>` : ""}</td>
 <td class="num eq">${money(v.expected)}</td><td class="num eq">${money(v.actual)}</td>
 <td class="num">${money(v.difference)}</td><td class="num">${money(v.tolerance)}</td>
-<td>${evidenceLinks(anchors, v.evidence, true)}</td></tr>`,
-  );
+<td>${evidenceLinks(anchors, v.evidence, true)}</td></tr>`;
+}
+
+/** Checks grouped by family (the rule's prefix): a heading row with the family's counts, failures first within it. */
+function renderValidations(doc: ExtractedDocument, anchors: AnchorIndex): string {
+  if (doc.validations.length === 0) return `<section id="validations" class="part"><h2>核对 Checks</h2><p class="empty">没有可核对的等式 no checks ran.</p></section>`;
+  const groups = groupValidations(doc.validations).map((g) => {
+    const title = FAMILY_TITLES[g.family] ?? g.family;
+    const counts = `${g.failed} 未通过 failed · ${g.items.length} checks`;
+    return `<tbody class="family" id="checks-${escapeHtml(g.family)}" data-family="${escapeHtml(g.family)}"><tr class="family-head"><th colspan="7"><code>${escapeHtml(g.family)}:</code> ${escapeHtml(title)} <span class="${g.failed > 0 ? "bad" : "muted"}">${counts}</span></th></tr>
+${orderValidations(g.items).map((v) => validationRow(v, anchors)).join("")}</tbody>`;
+  });
   return `<section id="validations" class="part"><h2>核对 Checks</h2>
 <p class="filter" hidden><label><input type="checkbox" id="checks-failed-only"> 只看未通过 failed only</label></p>
 <table class="list"><thead><tr><th>结果 status</th><th>规则 rule</th><th>应为 expected</th><th>实为 actual</th><th>差额 difference</th><th>容差 tolerance</th><th>各项证据 evidence of each term</th></tr></thead>
-<tbody>${rows.join("")}</tbody></table></section>`;
+${groups.join("\n")}</table></section>`;
 }
 
 function renderFacts(doc: ExtractedDocument, anchors: AnchorIndex): string {
