@@ -3,6 +3,7 @@ import type { Block, ExtractedDocument, ParagraphBlock, ReaderBlock, Warning } f
 import { SCHEMA_VERSION } from "./model/constants.js";
 import { ExtractError, toExtractError } from "./errors.js";
 import { DEFAULT_LIMITS, type Limits } from "./limits.js";
+import type { LayoutSettings } from "./readers/layout/settings.js";
 import { detectFormat, readerFor } from "./readers/index.js";
 import { buildSections } from "./structure/sections/index.js";
 import { buildTables } from "./structure/tables/index.js";
@@ -17,6 +18,8 @@ export interface ExtractOptions {
   /** The path reported in `source.path` (defaults to the file path given). */
   path?: string;
   limits?: Partial<Limits>;
+  /** Overrides of the layout engine's tolerances for PDFs and positioned HTML (README "Layout settings"). */
+  layout?: Partial<LayoutSettings>;
 }
 
 /** Reads a file and extracts it. Throws only ExtractError. */
@@ -72,7 +75,7 @@ async function extractUnguarded(bytes: Uint8Array, options: ExtractOptions): Pro
   }
   const format = detectFormat(bytes);
   const reader = readerFor(format, bytes);
-  const read = await reader(bytes, { path, limits });
+  const read = await reader(bytes, { path, limits, ...(options.layout ? { layout: options.layout } : {}) });
   checkBlockLimits(read.blocks, limits);
 
   const warnings: Warning[] = [...read.warnings];

@@ -4,6 +4,8 @@ export * from "./model/index.js";
 export { ExtractError, ERROR_CODES, type ErrorCode, isExtractError } from "./errors.js";
 export { DEFAULT_LIMITS, type Limits } from "./limits.js";
 export { detectFormat } from "./readers/index.js";
+export { DEFAULT_LAYOUT_SETTINGS, layoutSettings, type LayoutSettings } from "./readers/layout/settings.js";
+export { openRenderer, renderPage, renderPages, renderPagePng } from "./readers/pdf/render.js";
 export { recognizeAmounts, parseChineseNumber } from "./amounts/index.js";
 export { buildSections } from "./structure/sections/index.js";
 export { buildTables } from "./structure/tables/index.js";

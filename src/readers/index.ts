@@ -29,7 +29,7 @@ async function readHtmlWithLayout(...args: Parameters<Reader>): ReturnType<Reade
   const [{ readHtml }, { layoutPages }, { BlockIds }] = await Promise.all([import("./html/index.js"), import("./layout/index.js"), import("./types.js")]);
   const result = await readHtml(...args);
   if (!result.pages || result.pages.length === 0) return result;
-  const { blocks, warnings } = layoutPages(result.pages, new BlockIds());
+  const { blocks, warnings } = layoutPages(result.pages, new BlockIds(), args[1].layout);
   return { ...result, blocks, warnings: [...result.warnings, ...warnings] };
 }
 

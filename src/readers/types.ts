@@ -1,11 +1,14 @@
 import type { ReaderBlock, Warning } from "../model/index.js";
 import type { Limits } from "../limits.js";
 import type { PageFragments } from "./layout/types.js";
+import type { LayoutSettings } from "./layout/settings.js";
 
 export interface ReadContext {
   /** The input path as given (for messages only; formats are detected from bytes). */
   path: string;
   limits: Limits;
+  /** Overrides of the layout engine's tolerances (README "Layout settings"); positioned text only. */
+  layout?: Partial<LayoutSettings>;
 }
 
 /** What every reader returns: blocks in reading order, recoverable problems as warnings. */

@@ -1,5 +1,6 @@
 import type { RawRow } from "../../model/index.js";
 import type { TextLine } from "./lines.js";
+import type { LayoutSettings } from "./settings.js";
 
 /** A table found from text alignment alone: consecutive lines [start, end) and their rows. */
 export interface AlignedTable {
@@ -20,7 +21,7 @@ function isTabular(line: TextLine): boolean {
  * Runs of lines whose wide gaps line up are a table: column boundaries come from the lines with the most
  * segments (body rows); segments of other lines (group headers) span every column they overlap.
  */
-export function findAlignedTables(lines: readonly TextLine[]): AlignedTable[] {
+export function findAlignedTables(lines: readonly TextLine[], s: LayoutSettings): AlignedTable[] {
   const tables: AlignedTable[] = [];
   let i = 0;
   while (i < lines.length) {
@@ -32,7 +33,7 @@ export function findAlignedTables(lines: readonly TextLine[]): AlignedTable[] {
     while (j < lines.length) {
       const line = lines[j] as TextLine;
       const prev = lines[j - 1] as TextLine;
-      if (line.top - prev.bottom > Math.max(line.size, prev.size) * 2.5) break;
+      if (line.top - prev.bottom > Math.max(line.size, prev.size) * s.alignedRowGapEms) break;
       if (isTabular(line)) {
         j++;
         continue;
@@ -47,8 +48,8 @@ export function findAlignedTables(lines: readonly TextLine[]): AlignedTable[] {
     }
     const run = lines.slice(i, j);
     const numericRows = run.filter((l) => l.segments.some((s) => NUMERIC_RE.test(s.text.replace(/\s/g, "")))).length;
-    if (run.length >= 3 && numericRows >= Math.ceil(run.length / 3)) {
-      const rows = toRows(run);
+    if (run.length >= s.alignedMinLines && numericRows >= Math.ceil(run.length * s.alignedNumericShare)) {
+      const rows = toRows(run, s.alignedTypicalPercentile);
       if (rows) tables.push({ start: i, end: j, rows });
     }
     i = j;
@@ -56,9 +57,9 @@ export function findAlignedTables(lines: readonly TextLine[]): AlignedTable[] {
   return tables;
 }
 
-function toRows(run: readonly TextLine[]): RawRow[] | null {
+function toRows(run: readonly TextLine[], typicalPercentile: number): RawRow[] | null {
   const counts = run.map((l) => l.segments.length).sort((a, b) => a - b);
-  const typical = counts[Math.floor(counts.length * 0.75)] ?? 2;
+  const typical = counts[Math.floor(counts.length * typicalPercentile)] ?? 2;
   const intervals: [number, number][] = [];
   for (const line of run) {
     if (line.segments.length < typical) continue;

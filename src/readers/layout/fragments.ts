@@ -1,4 +1,5 @@
 import type { TextFragment } from "./types.js";
+import type { LayoutSettings } from "./settings.js";
 import { charWeight, textWeight } from "./text.js";
 
 /** A positioned run with a box: what every later stage works on. */
@@ -12,17 +13,15 @@ export interface Frag {
   size: number;
 }
 
-const DEFAULT_SIZE = 12;
-
 /**
  * Box every fragment and split runs at blanks: PDF producers often put two table cells in one run
  * ("18,330.37 一、一般公共服务支出"), and whitespace-only runs carry meaningless widths.
  */
-export function normalizeFragments(fragments: readonly TextFragment[]): Frag[] {
+export function normalizeFragments(fragments: readonly TextFragment[], s: LayoutSettings): Frag[] {
   const out: Frag[] = [];
   for (const f of fragments) {
     if (!f.text || !/\S/.test(f.text)) continue;
-    const size = f.height && f.height > 0 ? f.height : DEFAULT_SIZE;
+    const size = f.height && f.height > 0 ? f.height : s.defaultFontSize;
     const estimated = textWeight(f.text) * size;
     const width = f.width && f.width > 0 ? f.width : estimated;
     const box = { x0: f.x, x1: f.x + width, top: f.y, bottom: f.y + size, size };
@@ -55,11 +54,12 @@ function splitAtBlanks(text: string, box: Omit<Frag, "text">): Frag[] {
 }
 
 /** Split a run at given x positions (cell borders it crosses), placing the cut by estimated glyph advances. */
-export function splitAtXs(frag: Frag, xs: readonly number[]): Frag[] {
+export function splitAtXs(frag: Frag, xs: readonly number[], s: LayoutSettings): Frag[] {
   const chars = Array.from(frag.text);
   if (chars.length < 2) return [frag];
   // Overflow by less than a glyph is placement slack, not a second cell.
-  const cuts = xs.filter((x) => x > frag.x0 + frag.size * 0.9 && x < frag.x1 - frag.size * 0.9);
+  const slack = frag.size * s.cellOverflowEms;
+  const cuts = xs.filter((x) => x > frag.x0 + slack && x < frag.x1 - slack);
   if (cuts.length === 0) return [frag];
   const total = chars.reduce((w, ch) => w + charWeight(ch), 0);
   const scale = (frag.x1 - frag.x0) / total;

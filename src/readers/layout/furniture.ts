@@ -1,4 +1,5 @@
 import type { TextLine } from "./lines.js";
+import type { LayoutSettings } from "./settings.js";
 
 /** Page furniture: lines that repeat on every page or number the page, not content. */
 const PAGE_NUMBER_RES = [
@@ -22,15 +23,12 @@ export interface PageLines {
   lines: TextLine[];
 }
 
-/** Fraction of the page height treated as header / footer band. */
-const BAND = 0.09;
-
-function inBand(p: PageLines, line: TextLine, top: number, bottom: number): "top" | "bottom" | null {
+function inBand(p: PageLines, line: TextLine, top: number, bottom: number, band: number): "top" | "bottom" | null {
   const h = p.height ?? bottom - top;
   if (h <= 0) return null;
   const base = p.height ? 0 : top;
-  if (line.bottom <= base + h * BAND) return "top";
-  if (line.top >= base + h * (1 - BAND)) return "bottom";
+  if (line.bottom <= base + h * band) return "top";
+  if (line.top >= base + h * (1 - band)) return "bottom";
   return null;
 }
 
@@ -39,7 +37,7 @@ function key(text: string): string {
 }
 
 /** Remove running headers/footers and page numbers in place; returns how many lines were removed. */
-export function removeFurniture(pages: PageLines[]): number {
+export function removeFurniture(pages: PageLines[], s: LayoutSettings): number {
   const bandKeys = new Map<string, Set<number>>();
   const bandOf = new Map<TextLine, "top" | "bottom" | null>();
   for (const p of pages) {
@@ -47,7 +45,7 @@ export function removeFurniture(pages: PageLines[]): number {
     const top = Math.min(...p.lines.map((l) => l.top));
     const bottom = Math.max(...p.lines.map((l) => l.bottom));
     for (const line of p.lines) {
-      const band = inBand(p, line, top, bottom);
+      const band = inBand(p, line, top, bottom, s.furnitureBand);
       bandOf.set(line, band);
       if (band) {
         const k = `${band}:${key(line.text)}`;
@@ -57,7 +55,7 @@ export function removeFurniture(pages: PageLines[]): number {
       }
     }
   }
-  const minRepeats = Math.max(3, Math.ceil(pages.length * 0.4));
+  const minRepeats = Math.max(s.furnitureMinRepeats, Math.ceil(pages.length * s.furnitureRepeatShare));
   let removed = 0;
   for (const p of pages) {
     const last = p.lines[p.lines.length - 1];

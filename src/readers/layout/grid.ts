@@ -1,6 +1,7 @@
 import type { RawRow } from "../../model/index.js";
 import { centerX, centerY, splitAtXs, type Frag } from "./fragments.js";
 import { buildLines, tightText } from "./lines.js";
+import type { LayoutSettings } from "./settings.js";
 import { joinWrapped } from "./text.js";
 import type { RulingLine } from "./types.js";
 
@@ -32,19 +33,16 @@ export interface GridCell {
   colSpan: number;
 }
 
-/** Lines closer than this (page units) are the same line; covers double borders and anti-aliasing offsets. */
-const SNAP = 2.5;
-/** Shortest segment that counts as a rule (shorter ones are glyph parts, ticks). */
-const MIN_RULE = 4;
-
-export function findGridTables(rules: readonly RulingLine[]): GridTable[] {
+export function findGridTables(rules: readonly RulingLine[], s: LayoutSettings): GridTable[] {
+  const SNAP = s.ruleSnap;
+  const MIN_RULE = s.minRuleLength;
   const hs: HRule[] = [];
   const vs: VRule[] = [];
   for (const r of rules) {
     const dx = Math.abs(r.x2 - r.x1);
     const dy = Math.abs(r.y2 - r.y1);
-    if (dy <= 1 && dx >= MIN_RULE) hs.push({ y: (r.y1 + r.y2) / 2, x0: Math.min(r.x1, r.x2), x1: Math.max(r.x1, r.x2) });
-    else if (dx <= 1 && dy >= MIN_RULE) vs.push({ x: (r.x1 + r.x2) / 2, y0: Math.min(r.y1, r.y2), y1: Math.max(r.y1, r.y2) });
+    if (dy <= s.ruleStraightness && dx >= MIN_RULE) hs.push({ y: (r.y1 + r.y2) / 2, x0: Math.min(r.x1, r.x2), x1: Math.max(r.x1, r.x2) });
+    else if (dx <= s.ruleStraightness && dy >= MIN_RULE) vs.push({ x: (r.x1 + r.x2) / 2, y0: Math.min(r.y1, r.y2), y1: Math.max(r.y1, r.y2) });
   }
   if (hs.length < 2 || vs.length < 2) return [];
   // Connected components of touching rules: each is one table (a page may hold several).
@@ -77,39 +75,40 @@ export function findGridTables(rules: readonly RulingLine[]): GridTable[] {
   });
   const tables: GridTable[] = [];
   for (const c of components.values()) {
-    const t = buildGrid(c.hs, c.vs);
+    const t = buildGrid(c.hs, c.vs, s);
     if (t) tables.push(t);
   }
   return tables.sort((a, b) => a.top - b.top);
 }
 
-function cluster(values: number[]): number[] {
+function cluster(values: number[], snap: number): number[] {
   const sorted = [...values].sort((a, b) => a - b);
   const out: number[] = [];
   for (const v of sorted) {
     const last = out[out.length - 1];
-    if (last === undefined || v - last > SNAP * 1.6) out.push(v);
+    if (last === undefined || v - last > snap) out.push(v);
   }
   return out;
 }
 
-function covered(spans: [number, number][], a: number, b: number): boolean {
+function covered(spans: [number, number][], a: number, b: number, share: number): boolean {
   const need = b - a;
   if (need <= 0) return true;
   let got = 0;
   for (const [s, e] of spans) got += Math.max(0, Math.min(b, e) - Math.max(a, s));
-  return got >= need * 0.5;
+  return got >= need * share;
 }
 
-function buildGrid(hs: HRule[], vs: VRule[]): GridTable | null {
+function buildGrid(hs: HRule[], vs: VRule[], s: LayoutSettings): GridTable | null {
+  const snap = s.ruleSnap * s.gridClusterFactor;
   // Rules that stop short of the outer border still bound the table: the outer extents are grid lines.
-  const xs = cluster([...vs.map((v) => v.x), Math.min(...hs.map((h) => h.x0)), Math.max(...hs.map((h) => h.x1))]);
-  const ys = cluster([...hs.map((h) => h.y), Math.min(...vs.map((v) => v.y0)), Math.max(...vs.map((v) => v.y1))]);
+  const xs = cluster([...vs.map((v) => v.x), Math.min(...hs.map((h) => h.x0)), Math.max(...hs.map((h) => h.x1))], snap);
+  const ys = cluster([...hs.map((h) => h.y), Math.min(...vs.map((v) => v.y0)), Math.max(...vs.map((v) => v.y1))], snap);
   const nCols = xs.length - 1;
   const nRows = ys.length - 1;
   if (nCols < 2 || nRows < 1) return null;
-  const vAt = (x: number): [number, number][] => vs.filter((v) => Math.abs(v.x - x) <= SNAP * 1.6).map((v) => [v.y0, v.y1]);
-  const hAt = (y: number): [number, number][] => hs.filter((h) => Math.abs(h.y - y) <= SNAP * 1.6).map((h) => [h.x0, h.x1]);
+  const vAt = (x: number): [number, number][] => vs.filter((v) => Math.abs(v.x - x) <= snap).map((v) => [v.y0, v.y1]);
+  const hAt = (y: number): [number, number][] => hs.filter((h) => Math.abs(h.y - y) <= snap).map((h) => [h.x0, h.x1]);
   const vSpans = xs.map(vAt);
   const hSpans = ys.map(hAt);
   const n = nRows * nCols;
@@ -131,8 +130,8 @@ function buildGrid(hs: HRule[], vs: VRule[]): GridTable | null {
     for (let c = 0; c < nCols; c++) {
       const xa = xs[c] ?? 0;
       const xb = xs[c + 1] ?? 0;
-      if (c + 1 < nCols && !covered(vSpans[c + 1] ?? [], ya, yb)) union(r * nCols + c, r * nCols + c + 1);
-      if (r + 1 < nRows && !covered(hSpans[r + 1] ?? [], xa, xb)) union(r * nCols + c, (r + 1) * nCols + c);
+      if (c + 1 < nCols && !covered(vSpans[c + 1] ?? [], ya, yb, s.borderCoverage)) union(r * nCols + c, r * nCols + c + 1);
+      if (r + 1 < nRows && !covered(hSpans[r + 1] ?? [], xa, xb, s.borderCoverage)) union(r * nCols + c, (r + 1) * nCols + c);
     }
   }
   const boxes = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();
@@ -166,10 +165,10 @@ function buildGrid(hs: HRule[], vs: VRule[]): GridTable | null {
 }
 
 /** Does the run belong inside this table's frame? */
-export function insideGrid(t: GridTable, f: Frag): boolean {
+export function insideGrid(t: GridTable, f: Frag, slack: number): boolean {
   const cx = centerX(f);
   const cy = centerY(f);
-  return cx >= t.x0 - 1 && cx <= t.x1 + 1 && cy >= t.top - 1 && cy <= t.bottom + 1;
+  return cx >= t.x0 - slack && cx <= t.x1 + slack && cy >= t.top - slack && cy <= t.bottom + slack;
 }
 
 function indexOf(bounds: number[], v: number): number {
@@ -178,7 +177,7 @@ function indexOf(bounds: number[], v: number): number {
 }
 
 /** Put the table's runs into its cells and emit rows of raw cells with their spans. */
-export function fillGrid(t: GridTable, frags: readonly Frag[]): RawRow[] {
+export function fillGrid(t: GridTable, frags: readonly Frag[], s: LayoutSettings): RawRow[] {
   const nCols = t.xs.length - 1;
   const owner = new Map<number, GridCell>();
   for (const cell of t.cells) {
@@ -189,7 +188,7 @@ export function fillGrid(t: GridTable, frags: readonly Frag[]): RawRow[] {
   const contents = new Map<GridCell, Frag[]>();
   const inner = t.xs.slice(1, -1);
   for (const f of frags) {
-    for (const piece of splitAtXs(f, inner)) {
+    for (const piece of splitAtXs(f, inner, s)) {
       const r = indexOf(t.ys, centerY(piece));
       const c = indexOf(t.xs, centerX(piece));
       const cell = owner.get(r * nCols + c);
@@ -201,8 +200,8 @@ export function fillGrid(t: GridTable, frags: readonly Frag[]): RawRow[] {
   }
   const rows: RawRow[] = Array.from({ length: t.ys.length - 1 }, () => ({ cells: [] }));
   for (const cell of t.cells) {
-    const lines = buildLines(contents.get(cell) ?? []);
-    const text = lines.reduce((acc, l) => joinWrapped(acc, tightText(l)), "");
+    const lines = buildLines(contents.get(cell) ?? [], s);
+    const text = lines.reduce((acc, l) => joinWrapped(acc, tightText(l, s)), "");
     rows[cell.row]?.cells.push({ text, colSpan: cell.colSpan, rowSpan: cell.rowSpan, col: cell.col });
   }
   return rows;

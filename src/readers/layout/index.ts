@@ -7,9 +7,11 @@ import { fillGrid, findGridTables, insideGrid } from "./grid.js";
 import { buildLines } from "./lines.js";
 import { buildParagraphs, measureMargins, type DraftParagraph } from "./paragraphs.js";
 import { joinWrapped } from "./text.js";
+import { layoutSettings, type LayoutSettings } from "./settings.js";
 import type { PageFragments } from "./types.js";
 
 export type { PageFragments, TextFragment, RulingLine } from "./types.js";
+export { DEFAULT_LAYOUT_SETTINGS, layoutSettings, type LayoutSettings } from "./settings.js";
 
 type Item =
   | { kind: "paragraph"; top: number; page: number; draft: DraftParagraph }
@@ -20,36 +22,42 @@ const TERMINAL_RE = /[。；;：:！!？?][”」’』]?$/;
 
 /**
  * Turn pages of positioned text (and ruling lines) into paragraphs and raw tables in reading order.
- * Independent of the source: the PDF reader and the positioned-HTML path both call it.
+ * Independent of the source: the PDF reader and the positioned-HTML path both call it. `overrides` replace some of
+ * the tolerances (settings.ts); the rest keep their defaults.
  */
-export function layoutPages(pages: PageFragments[], ids: BlockIds): { blocks: ReaderBlock[]; warnings: Warning[] } {
+export function layoutPages(
+  pages: PageFragments[],
+  ids: BlockIds,
+  overrides: Partial<LayoutSettings> = {},
+): { blocks: ReaderBlock[]; warnings: Warning[] } {
+  const s = layoutSettings(overrides);
   const warnings: Warning[] = [];
   const items: Item[][] = [];
   const pageLines: PageLines[] = [];
   const ordered = [...pages].sort((a, b) => a.page - b.page);
   for (const page of ordered) {
-    const frags = normalizeFragments(page.fragments);
+    const frags = normalizeFragments(page.fragments, s);
     const pageItems: Item[] = [];
     let free: Frag[] = frags;
-    for (const grid of findGridTables(page.lines ?? [])) {
-      const inside = free.filter((f) => insideGrid(grid, f));
+    for (const grid of findGridTables(page.lines ?? [], s)) {
+      const inside = free.filter((f) => insideGrid(grid, f, s.gridFrameSlack));
       if (inside.length === 0) continue;
-      free = free.filter((f) => !insideGrid(grid, f));
-      pageItems.push({ kind: "table", top: grid.top, page: page.page, rows: fillGrid(grid, inside) });
+      free = free.filter((f) => !insideGrid(grid, f, s.gridFrameSlack));
+      pageItems.push({ kind: "table", top: grid.top, page: page.page, rows: fillGrid(grid, inside, s) });
     }
     items.push(pageItems);
-    const pl: PageLines = { page: page.page, lines: buildLines(free) };
+    const pl: PageLines = { page: page.page, lines: buildLines(free, s) };
     if (page.height !== undefined) pl.height = page.height;
     pageLines.push(pl);
   }
-  removeFurniture(pageLines);
+  removeFurniture(pageLines, s);
 
   let inToc = false;
   const allLines = pageLines.flatMap((pl) => pl.lines).filter((l) => l.segments.length === 1);
-  const fallbackMargins = allLines.length > 0 ? measureMargins(allLines) : undefined;
+  const fallbackMargins = allLines.length > 0 ? measureMargins(allLines, s) : undefined;
   pageLines.forEach((pl, idx) => {
     const pageItems = items[idx] ?? [];
-    const aligned = findAlignedTables(pl.lines);
+    const aligned = findAlignedTables(pl.lines, s);
     const tableLines = new Set<number>();
     for (const t of aligned) {
       for (let i = t.start; i < t.end; i++) tableLines.add(i);
@@ -58,7 +66,7 @@ export function layoutPages(pages: PageFragments[], ids: BlockIds): { blocks: Re
     // Text between aligned tables is laid out as separate runs so a paragraph never spans a table.
     let run: typeof pl.lines = [];
     const flush = (): void => {
-      const built = buildParagraphs(fallbackMargins ? { lines: run, inToc, fallbackMargins } : { lines: run, inToc });
+      const built = buildParagraphs(fallbackMargins ? { lines: run, inToc, fallbackMargins, settings: s } : { lines: run, inToc, settings: s });
       inToc = built.inToc;
       for (const d of built.paragraphs) pageItems.push({ kind: "paragraph", top: d.top, page: pl.page, draft: d });
       run = [];
@@ -71,7 +79,7 @@ export function layoutPages(pages: PageFragments[], ids: BlockIds): { blocks: Re
     pageItems.sort((a, b) => a.top - b.top);
   });
 
-  const merged = joinAcrossPages(items);
+  const merged = joinAcrossPages(items, s);
   const blocks: ReaderBlock[] = [];
   let paragraphIndex = 0;
   let tableIndex = 0;
@@ -98,7 +106,7 @@ export function layoutPages(pages: PageFragments[], ids: BlockIds): { blocks: Re
  * A paragraph cut by a page break: the last body paragraph of a page runs to the right margin without
  * closing punctuation, and the next page starts with an unindented body line.
  */
-function joinAcrossPages(pages: Item[][]): Item[] {
+function joinAcrossPages(pages: Item[][], s: LayoutSettings): Item[] {
   const out: Item[] = [];
   for (const pageItems of pages) {
     const first = pageItems[0];
@@ -111,9 +119,9 @@ function joinAcrossPages(pages: Item[][]): Item[] {
       last.page + 1 === first.page &&
       !TERMINAL_RE.test(last.draft.text) &&
       last.draft.lastLine.segments.length === 1 &&
-      last.draft.lastLine.x1 >= last.draft.rightMargin - last.draft.lastLine.size * 2 &&
-      first.draft.firstLine.x0 <= first.draft.leftMargin + first.draft.firstLine.size * 1.2 &&
-      Math.abs(first.draft.firstLine.size - last.draft.lastLine.size) <= last.draft.lastLine.size * 0.15
+      last.draft.lastLine.x1 >= last.draft.rightMargin - last.draft.lastLine.size * s.shortLineEms &&
+      first.draft.firstLine.x0 <= first.draft.leftMargin + first.draft.firstLine.size * s.indentEms &&
+      Math.abs(first.draft.firstLine.size - last.draft.lastLine.size) <= last.draft.lastLine.size * s.sameSizeShare
     ) {
       last.draft.text = joinWrapped(last.draft.text, first.draft.text);
       out.push(...pageItems.slice(1));

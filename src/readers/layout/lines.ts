@@ -1,4 +1,5 @@
 import { centerY, type Frag } from "./fragments.js";
+import type { LayoutSettings } from "./settings.js";
 import { joinOnLine } from "./text.js";
 
 /** Runs on one line separated by a wide gap: candidate table cells, or "编制单位：…  单位：元". */
@@ -21,11 +22,8 @@ export interface TextLine {
   text: string;
 }
 
-/** A gap wider than this many ems separates segments of a line. */
-const SEGMENT_GAP_EMS = 1.8;
-
 /** Group runs into lines by vertical overlap, then order each line left to right. */
-export function buildLines(frags: readonly Frag[]): TextLine[] {
+export function buildLines(frags: readonly Frag[], s: LayoutSettings): TextLine[] {
   const sorted = [...frags].sort((a, b) => centerY(a) - centerY(b) || a.x0 - b.x0);
   const groups: Frag[][] = [];
   let current: Frag[] = [];
@@ -34,7 +32,7 @@ export function buildLines(frags: readonly Frag[]): TextLine[] {
   for (const f of sorted) {
     const overlap = Math.min(bottom, f.bottom) - Math.max(top, f.top);
     const minHeight = Math.min(bottom - top, f.bottom - f.top);
-    if (current.length > 0 && overlap >= minHeight * 0.5) {
+    if (current.length > 0 && overlap >= minHeight * s.lineOverlap) {
       current.push(f);
       top = Math.min(top, f.top);
       bottom = Math.max(bottom, f.bottom);
@@ -46,17 +44,17 @@ export function buildLines(frags: readonly Frag[]): TextLine[] {
     }
   }
   if (current.length > 0) groups.push(current);
-  return groups.map(makeLine);
+  return groups.map((g) => makeLine(g, s));
 }
 
-export function makeLine(frags: Frag[]): TextLine {
-  const ordered = dropOverprint([...frags].sort((a, b) => a.x0 - b.x0));
+export function makeLine(frags: Frag[], s: LayoutSettings): TextLine {
+  const ordered = dropOverprint([...frags].sort((a, b) => a.x0 - b.x0), s.overprintEms);
   const segments: LineSegment[] = [];
   for (const f of ordered) {
     const last = segments[segments.length - 1];
     const lastFrag = last?.frags[last.frags.length - 1];
-    if (last && lastFrag && f.x0 - last.x1 <= Math.max(f.size, lastFrag.size) * SEGMENT_GAP_EMS) {
-      last.text = joinOnLine(last.text, f.text, f.x0 - last.x1, f.size);
+    if (last && lastFrag && f.x0 - last.x1 <= Math.max(f.size, lastFrag.size) * s.segmentGapEms) {
+      last.text = joinOnLine(last.text, f.text, f.x0 - last.x1, f.size, s.wordSpaceEms);
       last.frags.push(f);
       last.x1 = Math.max(last.x1, f.x1);
     } else {
@@ -71,17 +69,17 @@ export function makeLine(frags: Frag[]): TextLine {
     x1: Math.max(...ordered.map((f) => f.x1)),
     top: Math.min(...ordered.map((f) => f.top)),
     bottom: Math.max(...ordered.map((f) => f.bottom)),
-    size: sizes[Math.floor(sizes.length / 2)] ?? 12,
+    size: sizes[Math.floor(sizes.length / 2)] ?? s.defaultFontSize,
     text: segments.map((s) => s.text).join(" "),
   };
 }
 
 /** Fake bold draws the same text twice, slightly offset: keep one copy. */
-function dropOverprint(frags: Frag[]): Frag[] {
+function dropOverprint(frags: Frag[], ems: number): Frag[] {
   const out: Frag[] = [];
   for (const f of frags) {
     const dup = out.some(
-      (o) => o.text === f.text && Math.abs(o.x0 - f.x0) < f.size * 0.3 && Math.abs(o.top - f.top) < f.size * 0.3,
+      (o) => o.text === f.text && Math.abs(o.x0 - f.x0) < f.size * ems && Math.abs(o.top - f.top) < f.size * ems,
     );
     if (!dup) out.push(f);
   }
@@ -89,11 +87,11 @@ function dropOverprint(frags: Frag[]): Frag[] {
 }
 
 /** A line's text with letter-spaced Chinese closed up ("收    入" → "收入"): for table cells. */
-export function tightText(line: TextLine): string {
+export function tightText(line: TextLine, s: LayoutSettings): string {
   let text = "";
   let prevEnd = 0;
   for (const seg of line.segments) {
-    text = joinOnLine(text, seg.text, seg.x0 - prevEnd, line.size);
+    text = joinOnLine(text, seg.text, seg.x0 - prevEnd, line.size, s.wordSpaceEms);
     prevEnd = seg.x1;
   }
   return text;

@@ -1,4 +1,5 @@
 import type { TextLine } from "./lines.js";
+import type { LayoutSettings } from "./settings.js";
 import { joinWrapped } from "./text.js";
 
 /** A paragraph being built: its text and the geometry needed to decide about the next line. */
@@ -32,23 +33,21 @@ export interface PageParagraphInput {
   inToc: boolean;
   /** Document-wide text margins, used when the page has too few lines to measure its own. */
   fallbackMargins?: { left: number; right: number };
+  settings: LayoutSettings;
 }
 
-/** Fewer lines than this on a page and its own margins are guesswork. */
-const MIN_LINES_FOR_PAGE_MARGINS = 8;
-
 /** Left and right text margins from a set of lines (robust to centred titles and short last lines). */
-export function measureMargins(lines: readonly TextLine[]): { left: number; right: number } {
-  return { left: percentile(lines.map((l) => l.x0), 0.1), right: percentile(lines.map((l) => l.x1), 0.9) };
+export function measureMargins(lines: readonly TextLine[], s: LayoutSettings): { left: number; right: number } {
+  return { left: percentile(lines.map((l) => l.x0), s.leftMarginPercentile), right: percentile(lines.map((l) => l.x1), s.rightMarginPercentile) };
 }
 
 /** Rebuild paragraphs of one page's body lines; returns the drafts and whether a TOC is still open. */
 export function buildParagraphs(input: PageParagraphInput): { paragraphs: DraftParagraph[]; inToc: boolean } {
-  const { lines } = input;
+  const { lines, settings } = input;
   const out: DraftParagraph[] = [];
   if (lines.length === 0) return { paragraphs: out, inToc: input.inToc };
   const margins =
-    lines.length < MIN_LINES_FOR_PAGE_MARGINS && input.fallbackMargins ? input.fallbackMargins : measureMargins(lines);
+    lines.length < settings.minLinesForPageMargins && input.fallbackMargins ? input.fallbackMargins : measureMargins(lines, settings);
   const leftMargin = margins.left;
   const rightMargin = margins.right;
   let inToc = input.inToc && lines.slice(0, 3).some((l) => TOC_ENTRY_RE.test(l.text));
@@ -89,7 +88,7 @@ export function buildParagraphs(input: PageParagraphInput): { paragraphs: DraftP
       prev = line;
       continue;
     }
-    if (current && prev && continues(prev, line, leftMargin, rightMargin)) {
+    if (current && prev && continues(prev, line, leftMargin, rightMargin, settings)) {
       current.text = joinWrapped(current.text, text);
       current.lastLine = line;
     } else {
@@ -108,29 +107,29 @@ function draft(line: TextLine, text: string, role: "toc" | undefined, leftMargin
 }
 
 /** Does `line` continue the paragraph whose last line is `prev`? */
-export function continues(prev: TextLine, line: TextLine, leftMargin: number, rightMargin: number): boolean {
+export function continues(prev: TextLine, line: TextLine, leftMargin: number, rightMargin: number, s: LayoutSettings): boolean {
   const em = Math.max(prev.size, line.size);
-  if (Math.abs(prev.size - line.size) > em * 0.15) return false;
+  if (Math.abs(prev.size - line.size) > em * s.sameSizeShare) return false;
   const gap = line.top - prev.bottom;
-  if (gap > em * 1.2 || gap < -em * 0.5) return false;
+  if (gap > em * s.paragraphGapEms || gap < -em * s.paragraphOverlapEms) return false;
   // A wide centred title wraps onto a centred line below it.
   const width = rightMargin - leftMargin;
   const prevCentre = (prev.x0 + prev.x1) / 2;
   const lineCentre = (line.x0 + line.x1) / 2;
   if (
     width > 0 &&
-    prev.x1 - prev.x0 >= width * 0.7 &&
+    prev.x1 - prev.x0 >= width * s.centredTitleWidthShare &&
     line.x0 > prev.x0 + em &&
-    Math.abs(prevCentre - lineCentre) <= em &&
+    Math.abs(prevCentre - lineCentre) <= em * s.centredTitleOffsetEms &&
     prev.segments.length === 1 &&
     line.segments.length === 1
   ) {
     return true;
   }
   // First-line indent starts a paragraph; centred titles are indented too.
-  if (line.x0 > leftMargin + em * 1.2) return false;
+  if (line.x0 > leftMargin + em * s.indentEms) return false;
   // A short previous line ended its paragraph.
-  if (prev.x1 < rightMargin - em * 2) return false;
+  if (prev.x1 < rightMargin - em * s.shortLineEms) return false;
   if (prev.segments.length > 1 || line.segments.length > 1) return false;
   if (HEADING_START_RE.test(line.text) && TERMINAL_RE.test(prev.text)) return false;
   return true;

@@ -32,14 +32,14 @@ function firstChar(s: string): string {
  * Two runs on one line: a space only between Latin/digit runs that are visibly apart; CJK never gets one,
  * because PDF producers split Chinese text into arbitrary glyph runs.
  */
-export function joinOnLine(left: string, right: string, gap: number, fontSize: number): string {
+export function joinOnLine(left: string, right: string, gap: number, fontSize: number, wordSpaceEms: number): string {
   if (left === "") return right;
   if (right === "") return left;
   const a = lastChar(left);
   const b = firstChar(right);
   if (/\s/.test(a) || /\s/.test(b)) return left + right;
   if (isCjk(a) || isCjk(b)) return left + right;
-  return gap > fontSize * 0.18 ? `${left} ${right}` : left + right;
+  return gap > fontSize * wordSpaceEms ? `${left} ${right}` : left + right;
 }
 
 /**

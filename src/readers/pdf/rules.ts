@@ -1,18 +1,11 @@
 import type { PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { RulingLine } from "../layout/types.js";
 import { pdfjs } from "./pdfjs-runtime.js";
+import { emitFilled, emitStroked, type PathParts, type Point } from "./rule-geometry.js";
 
 const { OPS, Util } = pdfjs;
 
 type Matrix = [number, number, number, number, number, number];
-type Point = [number, number];
-interface PathParts {
-  polylines: Point[][];
-  rects: [Point, Point, Point, Point][];
-}
-
-/** A filled rectangle thinner than this (page units) is drawn as a rule, as Excel/WPS exports do. */
-const THIN_FILL = 3;
 
 const STROKE_OPS = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
 const FILL_OPS = new Set<number>([OPS.fill, OPS.eoFill]);
@@ -100,43 +93,4 @@ export async function pageRules(page: PDFPageProxy, viewportTransform: number[])
     }
   }
   return out;
-}
-
-function axisSegment(a: Point, b: Point): RulingLine | null {
-  const dx = Math.abs(a[0] - b[0]);
-  const dy = Math.abs(a[1] - b[1]);
-  if (dy <= 0.8 && dx > 0) return { x1: Math.min(a[0], b[0]), y1: (a[1] + b[1]) / 2, x2: Math.max(a[0], b[0]), y2: (a[1] + b[1]) / 2 };
-  if (dx <= 0.8 && dy > 0) return { x1: (a[0] + b[0]) / 2, y1: Math.min(a[1], b[1]), x2: (a[0] + b[0]) / 2, y2: Math.max(a[1], b[1]) };
-  return null;
-}
-
-function emitStroked(path: PathParts, out: RulingLine[]): void {
-  for (const line of path.polylines) {
-    for (let k = 1; k < line.length; k++) {
-      const seg = axisSegment(line[k - 1] as Point, line[k] as Point);
-      if (seg) out.push(seg);
-    }
-  }
-  for (const r of path.rects) {
-    for (let k = 0; k < 4; k++) {
-      const seg = axisSegment(r[k] as Point, r[(k + 1) % 4] as Point);
-      if (seg) out.push(seg);
-    }
-  }
-}
-
-function emitFilled(path: PathParts, out: RulingLine[]): void {
-  const boxes: Point[][] = [...path.rects, ...path.polylines.filter((p) => p.length >= 4)];
-  for (const pts of boxes) {
-    const xs = pts.map((p) => p[0]);
-    const ys = pts.map((p) => p[1]);
-    const x0 = Math.min(...xs);
-    const x1 = Math.max(...xs);
-    const y0 = Math.min(...ys);
-    const y1 = Math.max(...ys);
-    const w = x1 - x0;
-    const h = y1 - y0;
-    if (h <= THIN_FILL && w > h) out.push({ x1: x0, y1: (y0 + y1) / 2, x2: x1, y2: (y0 + y1) / 2 });
-    else if (w <= THIN_FILL && h > w) out.push({ x1: (x0 + x1) / 2, y1: y0, x2: (x0 + x1) / 2, y2: y1 });
-  }
 }

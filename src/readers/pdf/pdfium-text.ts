@@ -1,0 +1,138 @@
+/**
+ * A page's text as positioned fragments, from PDFium's per-character boxes.
+ *
+ * Characters are joined into a fragment while they continue one run on one baseline: same size, no blank, no
+ * gap wider than a tenth of an em, no jump backwards. That is where pdf.js's text items end or get a space, so the
+ * layout engine sees the same runs; but each fragment's box is measured from its own glyphs instead of being
+ * estimated from a longer run's width.
+ */
+import type { TextFragment } from "../layout/types.js";
+import type { Pdfium } from "./pdfium.js";
+import { apply, type Matrix, type Viewport } from "./viewport.js";
+import type { TextObjectVisibility, VisibilityJudge } from "./visibility.js";
+
+/** A gap between glyph boxes wider than this many ems ends a fragment (pdf.js inserts a space from 0.102 em). */
+const GAP_EMS = 0.1;
+/**
+ * A glyph must start at least this many ems right of the previous glyph's origin to continue its run. Compared
+ * with origins, not box ends: a font's stated widths may exceed the pen's real advance (CID fonts without /W
+ * placed glyph by glyph), and those boxes overlap the next glyph.
+ */
+const FORWARD_EMS = 0.05;
+/** Baselines closer than this many ems are the same line. */
+const BASELINE_EMS = 0.1;
+/** Top of the line box above the baseline, in ems: pdf.js's placement, kept so both backends agree. */
+const ASCENT_EMS = 0.88;
+
+interface Run {
+  text: string;
+  x0: number;
+  x1: number;
+  /** Origin of the last glyph. */
+  pen: number;
+  baseline: number;
+  size: number;
+}
+
+interface ObjectInfo {
+  /** Font size in page units (Tf size × text matrix × CTM). */
+  size: number;
+  /** Vertical writing or text rotated against the page. */
+  skip: boolean;
+  visibility: TextObjectVisibility;
+}
+
+/** Scratch memory for out-parameters, allocated once per PDFium instance. */
+const scratchOf = new WeakMap<Pdfium, number>();
+export function scratch(lib: Pdfium): number {
+  let p = scratchOf.get(lib);
+  if (p === undefined) {
+    p = lib.malloc(256);
+    scratchOf.set(lib, p);
+  }
+  return p;
+}
+
+function isBlank(code: number): boolean {
+  return code <= 0x20 || code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200b) || code === 0xfeff;
+}
+
+/** The fragments of one page, and how many characters the visibility policy dropped (by reason). */
+export function readPageText(lib: Pdfium, textPage: number, view: Viewport, judge: VisibilityJudge): TextFragment[] {
+  const out: TextFragment[] = [];
+  const count = lib.FPDFText_CountChars(textPage);
+  const objects = new Map<number, ObjectInfo>();
+  const mem = scratch(lib);
+  let run: Run | null = null;
+  const flush = (): void => {
+    if (run) out.push({ text: run.text, x: run.x0, y: run.baseline - run.size * ASCENT_EMS, width: run.x1 - run.x0, height: run.size });
+    run = null;
+  };
+  for (let i = 0; i < count; i++) {
+    let code = lib.FPDFText_GetUnicode(textPage, i);
+    // PDFium reports a hyphen it thinks may end a line as U+0002; on the page it is a hyphen ("RISC-V").
+    if (code === 2) code = 0x2d;
+    if (isBlank(code) || lib.FPDFText_IsGenerated(textPage, i) === 1) {
+      flush();
+      continue;
+    }
+    const obj = lib.FPDFText_GetTextObject(textPage, i);
+    let info = objects.get(obj);
+    if (!info) {
+      info = objectInfo(lib, textPage, i, obj, view, judge);
+      objects.set(obj, info);
+    }
+    if (info.skip) continue;
+    lib.FPDFText_GetLooseCharBox(textPage, i, mem);
+    lib.FPDFText_GetCharOrigin(textPage, i, mem + 16, mem + 24);
+    const h = lib.heap();
+    const f32 = h.f32;
+    const base = mem >> 2;
+    const [ax, ay] = apply(view.transform, f32[base] ?? 0, f32[base + 1] ?? 0);
+    const [bx, by] = apply(view.transform, f32[base + 2] ?? 0, f32[base + 3] ?? 0);
+    const [pen, baseline] = apply(view.transform, h.f64[(mem + 16) >> 3] ?? 0, h.f64[(mem + 24) >> 3] ?? 0);
+    const x0 = Math.min(ax, bx);
+    const x1 = Math.max(ax, bx);
+    if (!judge.keepChar(info.visibility, x0, x1, Math.min(ay, by), Math.max(ay, by))) {
+      flush();
+      continue;
+    }
+    const size = info.size;
+    const ch = String.fromCodePoint(code);
+    const r: Run | null = run;
+    if (
+      r &&
+      Math.abs(r.size - size) <= size * 0.01 &&
+      Math.abs(r.baseline - baseline) <= size * BASELINE_EMS &&
+      pen >= r.pen + size * FORWARD_EMS &&
+      x0 - r.x1 <= size * GAP_EMS
+    ) {
+      r.text += ch;
+      r.x1 = Math.max(r.x1, x1);
+      r.pen = pen;
+    } else {
+      flush();
+      run = { text: ch, x0, x1, pen, baseline, size };
+    }
+  }
+  flush();
+  return out;
+}
+
+/** Size, direction and visibility of a text object, read once from its first character. */
+function objectInfo(lib: Pdfium, textPage: number, index: number, obj: number, view: Viewport, judge: VisibilityJudge): ObjectInfo {
+  const mem = scratch(lib) + 64;
+  lib.FPDFText_GetMatrix(textPage, index, mem);
+  const f = lib.heap().f32;
+  const b = mem >> 2;
+  const m: Matrix = [f[b] ?? 1, f[b + 1] ?? 0, f[b + 2] ?? 0, f[b + 3] ?? 1, 0, 0];
+  const fontSize = lib.FPDFText_GetFontSize(textPage, index);
+  // Direction in the viewport: the page's rotation may turn user-space-vertical text upright.
+  const t = view.transform;
+  const a = m[0] * t[0] + m[1] * t[2];
+  const bb = m[0] * t[1] + m[1] * t[3];
+  const c = m[2] * t[0] + m[3] * t[2];
+  const d = m[2] * t[1] + m[3] * t[3];
+  const size = fontSize * (Math.hypot(c, d) || Math.hypot(a, bb) || 1);
+  return { size, skip: Math.abs(bb) > Math.abs(a) + 0.01, visibility: judge.objectVisibility(obj, size) };
+}
