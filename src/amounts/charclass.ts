@@ -25,8 +25,8 @@ export const GLUE_BEFORE = mark("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstu
 export const WORD_AFTER = mark("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_", 1 << 6);
 /** What can follow a figure and make it a quantity: units, multipliers, qualifiers, 成/折. */
 export const UNIT_START = mark("元圆块万萬亿億千百%余多几幾角分成折", 1 << 7);
-/** After a 3/5/7-digit integer these make it a figure, not a classification code (2020年, 100多, 20000的). */
-export const NOT_CODE_AFTER = mark("余多几年月日号的与和之及或", 1 << 8);
+/** After a 3/5/7-digit integer these make it a figure, not a classification code (2020年, 100多, 20000的, 300到800元). */
+export const NOT_CODE_AFTER = mark("余多几年月日号的与和之及或到至", 1 << 8);
 /** Spaces, tabs and line breaks that the scan may skip. */
 export const WS = mark(" \n\r\t", 1 << 9);
 /** 折 followed by these is a verb (折旧, 折合). */

@@ -2,6 +2,7 @@
  * Chinese numerals (小写, 大写/financial capitals, traditional forms) mixed with Arabic figures,
  * evaluated exactly with BigInt-backed decimals. No floats on the path.
  */
+import { MULTIPLIER_POWERS } from "../model/constants.js";
 import { add } from "../util/decimal.js";
 import { canonical, scaleBy } from "./fastdecimal.js";
 
@@ -19,19 +20,14 @@ export const CN_DIGITS: ReadonlyMap<string, number> = new Map([
   ["九", 9], ["玖", 9],
 ]);
 
-/** Small units multiply the figure before them inside one 万-section. */
-export const CN_SMALL_UNITS: ReadonlyMap<string, bigint> = new Map([
-  ["十", 10n], ["拾", 10n], ["什", 10n],
-  ["百", 100n], ["佰", 100n],
-  ["千", 1000n], ["仟", 1000n],
-]);
+const unitsOf = (big: boolean): Array<[string, bigint]> =>
+  Object.entries(MULTIPLIER_POWERS).filter(([, p]) => p >= 4 === big).map(([ch, p]) => [ch, 10n ** BigInt(p)]);
+
+/** Small units multiply the figure before them inside one 万-section (什 is an old form of 十). */
+export const CN_SMALL_UNITS: ReadonlyMap<string, bigint> = new Map([...unitsOf(false), ["什", 10n]]);
 
 /** Big units close a section; they can nest (万亿, 亿亿). 兆 follows the 10^12 reading of the peers. */
-export const CN_BIG_UNITS: ReadonlyMap<string, bigint> = new Map([
-  ["万", 10_000n], ["萬", 10_000n],
-  ["亿", 100_000_000n], ["億", 100_000_000n],
-  ["兆", 1_000_000_000_000n],
-]);
+export const CN_BIG_UNITS: ReadonlyMap<string, bigint> = new Map(unitsOf(true));
 
 export const CN_POINTS = new Set(["点", "點"]);
 const ZEROS = new Set(["零", "〇", "○", "◯", "Ｏ"]);
@@ -104,7 +100,10 @@ export function evaluateNumeral(tokens: readonly NumeralToken[]): string | null 
   if (tokens.length === 0) return null;
   const pointAt = tokens.findIndex((tk) => tk.t === "point");
   const intPart = pointAt < 0 ? tokens : tokens.slice(0, pointAt);
-  const fracPart = pointAt < 0 ? [] : tokens.slice(pointAt + 1);
+  let fracPart = pointAt < 0 ? [] : tokens.slice(pointAt + 1);
+  // 三点七五万, 十二点五亿: units after the decimal digits scale the whole decimal.
+  const scale = pointAt < 0 ? 1n : trailingScale(intPart, fracPart);
+  if (scale !== 1n) fracPart = fracPart.filter((tk) => tk.t !== "big" && tk.t !== "small");
   let fraction = "";
   if (pointAt >= 0) {
     if (fracPart.length === 0) return null;
@@ -123,7 +122,29 @@ export function evaluateNumeral(tokens: readonly NumeralToken[]): string | null 
   if (whole === null) return null;
   if (!fraction) return whole;
   if (whole.includes(".")) return null;
-  return canonical(`${whole}.${fraction}`);
+  const value = canonical(`${whole}.${fraction}`);
+  return scale === 1n ? value : scaleBy(value, scale.toString());
+}
+
+/**
+ * The product of the units that end a decimal's fraction digits (三点七五万 → 10000), or 1 when there are none or
+ * they are not a trailing multiplier: big units after a figure without big units (十二点五万), small ones only
+ * after a bare digit (三点五千).
+ */
+function trailingScale(intPart: readonly NumeralToken[], fracPart: readonly NumeralToken[]): bigint {
+  let k = fracPart.length;
+  let scale = 1n;
+  let small = false;
+  while (k > 0 && (fracPart[k - 1]!.t === "big" || fracPart[k - 1]!.t === "small")) {
+    const tk = fracPart[k - 1] as { mult: bigint; t: string };
+    if (tk.t === "small") small = true;
+    scale *= tk.mult;
+    k--;
+  }
+  if (k === 0 || scale === 1n) return 1n;
+  for (let j = 0; j < k; j++) if (fracPart[j]!.t !== "digit") return 1n;
+  if (intPart.some((tk) => tk.t === "big" || (small && (tk.t === "small" || tk.t === "twenty")))) return 1n;
+  return scale;
 }
 
 function evaluateInteger(tokens: readonly NumeralToken[]): string | null {
@@ -141,89 +162,104 @@ function evaluateInteger(tokens: readonly NumeralToken[]): string | null {
   }
   // A leading big unit (万, 万万, 亿元) is not a number.
   if (tokens[0]!.t === "big") return null;
-
-  let total = "0";
-  let section = "0";
-  let pending: string | null = null; // the figure waiting for its unit
-  let pendingIsLoneDigit = false;
-  let lastBig: bigint | null = null;
-  let prev: NumeralToken | null = null;
-  let lastUnit: bigint | null = null; // the unit just before a trailing digit, for 一万三
-  let zeroSinceUnit = false;
-  let decimalUnit = false; // 10.1万: a decimal figure with its unit must end the numeral (10.1万零100 is not one)
-
+  const st: Sections = { total: "0", section: "0", pending: null, pendingIsLoneDigit: false, lastBig: null, prev: null, lastUnit: null, zeroSinceUnit: false, decimalUnit: false };
   for (const tk of tokens) {
-    if (decimalUnit && tk.t !== "big") return null;
-    switch (tk.t) {
-      case "digit":
-        if (tk.zero) {
-          zeroSinceUnit = true;
-          if (pending !== null && prev?.t === "digit" && !prev.zero) return null;
-          break;
-        }
-        if (pending !== null) return null; // two figures without a unit: 二三十, 十三五
-        pending = String(tk.value);
-        pendingIsLoneDigit = true;
-        break;
-      case "arabic":
-        if (pending !== null) return null;
-        pending = tk.value;
-        pendingIsLoneDigit = false;
-        break;
-      case "twenty":
-        if (pending !== null) return null;
-        section = add(section, "20");
-        lastUnit = 10n;
-        zeroSinceUnit = false;
-        break;
-      case "small": {
-        // 一百十一 = 111: a smaller unit straight after a larger one counts one of it; 百十, 十百 are not numbers.
-        if (prev?.t === "small" && !(lastUnit !== null && tk.mult < lastUnit && tk.mult === 10n && prev.mult === 100n)) return null;
-        const figure = pending ?? "1";
-        if (figure.includes(".")) decimalUnit = true;
-        section = add(section, scaleBy(figure, tk.mult.toString()));
-        pending = null;
-        lastUnit = tk.mult;
-        zeroSinceUnit = false;
-        break;
-      }
-      case "big": {
-        if (pending !== null && pending.includes(".")) decimalUnit = true;
-        const x = add(section, pending ?? "0");
-        if (prev?.t === "big") {
-          if (x !== "0") return null;
-          // 四万万, 一万亿亿: the unit applies to everything so far.
-          total = scaleBy(total, tk.mult.toString());
-          lastBig = (lastBig ?? 1n) * tk.mult;
-        } else if (pending === null && section === "0") {
-          return null; // 零万: a big unit with no figure
-        } else if (lastBig === null || tk.mult >= lastBig) {
-          total = scaleBy(add(total, x), tk.mult.toString());
-          lastBig = tk.mult;
-        } else {
-          total = add(total, scaleBy(x, tk.mult.toString()));
-          lastBig = tk.mult;
-        }
-        section = "0";
-        pending = null;
-        lastUnit = tk.mult;
-        zeroSinceUnit = false;
-        break;
-      }
-      case "point":
-        return null;
-    }
-    prev = tk;
+    if (st.decimalUnit && tk.t !== "big") return null;
+    if (!STEP[tk.t](st, tk as never)) return null;
+    st.prev = tk;
   }
-  if (pending !== null) {
+  if (st.pending !== null) {
     // 一万三 = 13000, 四百五 = 450: a lone trailing digit right after a unit takes the next lower unit.
-    if (pendingIsLoneDigit && prev?.t === "digit" && !zeroSinceUnit && lastUnit !== null && lastUnit > 10n) {
-      const below = lastUnit >= 10_000n ? lastUnit / 10n : lastUnit / 10n;
-      pending = scaleBy(pending, below.toString());
+    if (st.pendingIsLoneDigit && st.prev?.t === "digit" && !st.zeroSinceUnit && st.lastUnit !== null && st.lastUnit > 10n) {
+      st.pending = scaleBy(st.pending, (st.lastUnit / 10n).toString());
     }
-    section = add(section, pending);
+    st.section = add(st.section, st.pending);
   }
-  return canonical(add(total, section));
+  return canonical(add(st.total, st.section));
+}
+
+/** The running state of a numeral with units, read token by token. */
+interface Sections {
+  total: string;
+  /** The 万-section being built. */
+  section: string;
+  /** The figure waiting for its unit. */
+  pending: string | null;
+  pendingIsLoneDigit: boolean;
+  lastBig: bigint | null;
+  prev: NumeralToken | null;
+  /** The unit just before a trailing digit, for 一万三. */
+  lastUnit: bigint | null;
+  zeroSinceUnit: boolean;
+  /** 10.1万: a decimal figure with its unit must end the numeral (10.1万零100 is not one). */
+  decimalUnit: boolean;
+}
+
+type Step<K extends NumeralToken["t"]> = (st: Sections, tk: Extract<NumeralToken, { t: K }>) => boolean;
+
+/** One reader per token kind; false when the tokens do not form one number. */
+const STEP: { [K in NumeralToken["t"]]: Step<K> } = {
+  digit: (st, tk) => {
+    if (tk.zero) {
+      st.zeroSinceUnit = true;
+      return !(st.pending !== null && st.prev?.t === "digit" && !st.prev.zero);
+    }
+    if (st.pending !== null) return false; // two figures without a unit: 二三十, 十三五
+    st.pending = String(tk.value);
+    st.pendingIsLoneDigit = true;
+    return true;
+  },
+  arabic: (st, tk) => {
+    if (st.pending !== null) return false;
+    st.pending = tk.value;
+    st.pendingIsLoneDigit = false;
+    return true;
+  },
+  twenty: (st) => {
+    if (st.pending !== null) return false;
+    st.section = add(st.section, "20");
+    st.lastUnit = 10n;
+    st.zeroSinceUnit = false;
+    return true;
+  },
+  small: (st, tk) => {
+    // 一百十一 = 111: a smaller unit straight after a larger one counts one of it; 百十, 十百 are not numbers.
+    const prev = st.prev;
+    if (prev?.t === "small" && !(st.lastUnit !== null && tk.mult < st.lastUnit && tk.mult === 10n && prev.mult === 100n)) return false;
+    const figure = st.pending ?? "1";
+    if (figure.includes(".")) st.decimalUnit = true;
+    st.section = add(st.section, scaleBy(figure, tk.mult.toString()));
+    st.pending = null;
+    st.lastUnit = tk.mult;
+    st.zeroSinceUnit = false;
+    return true;
+  },
+  big: (st, tk) => readBig(st, tk),
+  point: () => false,
+};
+
+function readBig(st: Sections, tk: { mult: bigint }): boolean {
+  if (st.pending !== null && st.pending.includes(".")) st.decimalUnit = true;
+  const x = add(st.section, st.pending ?? "0");
+  if (st.prev?.t === "big") {
+    if (x !== "0") return false;
+    // 四万万, 一万亿亿: the unit applies to everything so far.
+    st.total = scaleBy(st.total, tk.mult.toString());
+    st.lastBig = (st.lastBig ?? 1n) * tk.mult;
+  } else if (st.pending === null && st.section === "0") {
+    return false; // 零万: a big unit with no figure
+  } else if (st.lastBig === null || tk.mult >= st.lastBig) {
+    st.total = scaleBy(add(st.total, x), tk.mult.toString());
+    st.lastBig = tk.mult;
+  } else {
+    st.total = add(st.total, scaleBy(x, tk.mult.toString()));
+    st.lastBig = tk.mult;
+  }
+  st.section = "0";
+  st.pending = null;
+  st.lastUnit = tk.mult;
+  st.zeroSinceUnit = false;
+  return true;
 }
 
 /**

@@ -5,7 +5,7 @@ export const MEASURE_WORDS = [
   "个", "個", "人次", "人", "名", "位", "辆", "輛", "台", "套", "项", "項", "次", "批", "家", "所", "只", "隻", "本", "张",
   "篇", "条", "期", "场", "天", "周", "岁", "间", "部", "座", "处", "件", "份", "户", "类", "支", "架", "艘", "栋",
   "幢", "层", "亩", "公里", "千米", "平方米", "米", "吨", "斤", "公斤", "千克", "小时", "分钟", "倍", "册", "种", "笔",
-  "宗", "轮", "届", "级", "块", "双", "雙", "对", "對", "打", "年", "月", "日", "号", "章", "节", "门", "盒", "箱",
+  "宗", "轮", "届", "级", "块", "塊", "双", "雙", "对", "對", "年", "月", "日", "号", "章", "节", "门", "盒", "箱",
   "片", "颗", "粒", "头", "匹", "棵", "株", "枚", "度", "万", "亿",
 ];
 
@@ -52,3 +52,35 @@ export const LABEL_PUNCT = new Set([
   ",", ".", ";", ":", "!", "?", "(", ")", "[", "]", "、", "。", "，", "；", "：", "！", "？", "（", "）", "\"",
   "'", "‘", "’", "《", "》", "\n", "\r", "\t", "|", "…", "—", "-", "~", "/", "【", "】", " ",
 ]);
+
+/** What may follow a lone Chinese digit that is a figure: currency, jiao/fen, percent, qualifiers, 个百分点. */
+export const LONE_DIGIT_FOLLOWERS = "元圆块角毛分%‰个余多几幾点點成折打";
+
+/** Financial capitals that are also common words (登陆, 大陆): alone they need a unit after them. */
+export const CAPITAL_WORD_DIGITS = "陆陸";
+
+/** 个百分点 as PDF text may space it out. */
+export const PERCENT_POINT_WORDS = ["个百分点", "個百分點"];
+
+/** Currency words and signs before a figure (人民币3.5万元, ￥200) or after it (12.80人民币, 200元人民币). */
+export const CURRENCY_WORDS = ["人民币", "人民幣", "RMB", "CNY", "¥", "￥"];
+
+/**
+ * After 打 these make it the verb (打造, 打通, 打击, 一打三整治 has a numeral): otherwise a figure before 打 counts
+ * dozens (十打苹果 = 120).
+ */
+export const DA_VERB_NEXT = "造通击擊破好赢贏响響开開印折扫掃卡包工假拼牢算下出入进進掉断斷听聽球车車电電针針扮理扰擾探拐败敗动動发發分给給过過合捞撈压壓赏賞交牌架气氣转轉住成";
+
+/**
+ * A lone Chinese digit that stands as a figure by itself: the complement of 是 or 前 closed by the clause (答案是四不是五,
+ * 排名前三的): the characters before it, and those that may follow it besides the end of the text and punctuation.
+ */
+export const BARE_DIGIT_BEFORE = "是前";
+export const BARE_DIGIT_AFTER = "那这不而却";
+/** After 前 a rank also ends at 的 (排名前三的品牌). */
+export const RANK_DIGIT_AFTER = "的名位";
+/** Quotes around a lone digit make it the numeral itself (“一”和“五”). */
+export const OPEN_QUOTES = "“「『\"'‘";
+export const CLOSE_QUOTES = "”」』\"'’";
+/** Punctuation that closes a clause after a bare digit. */
+export const CLAUSE_END = "。，,.；;：:？?！!、）)";

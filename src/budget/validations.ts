@@ -11,7 +11,7 @@ interface SumRule {
   /** How many parts must be stated for the check to run (else it is skipped). */
   minParts: number;
   /** When none of `replace` is stated and all of `by` are, `by` stands for them (in order, each independently). */
-  alternatives?: { replace: string[]; by: string[] }[];
+  alternatives?: { replace: string[]; by: string[]; onlyIf?: (st: Statements) => boolean }[];
   /** Parts short of a total that includes 年终结转结余 the document does not state: skipped, not failed. */
   mayHoldUnstatedCarryover?: boolean;
   /** The fund scopes it is checked in: the department's only, or every fund that states the total too (default). */
@@ -47,8 +47,9 @@ const SUM_RULES: SumRule[] = [
     alternatives: [
       // Documents that state 财政拨款收入 as one figure list it in place of its three funds.
       { replace: ["income.general_budget", "income.government_fund", "income.state_capital"], by: ["income.total@fiscal"] },
-      // Where only the 财政拨款 carryover is printed (重庆 表四), it is the carryover the total holds.
-      { replace: ["income.carryover"], by: ["income.carryover@fiscal"] },
+      // Where only the 财政拨款 carryover is printed (重庆 表四), it is the carryover the total holds — unless the total
+      // is this year's income (太原 决算: 收入合计 = 本年收入合计, the carryover beside it).
+      { replace: ["income.carryover"], by: ["income.carryover@fiscal"], onlyIf: (st) => !sameFigure(st, "income.total", "income.current_year") },
     ],
     minParts: 1,
     scopes: "department",
@@ -120,10 +121,15 @@ function sumRule(r: SumRule, st: Statements): Validation | undefined {
   return r.mayHoldUnstatedCarryover ? unstatedCarryover(check, st, total) : check;
 }
 
+function sameFigure(st: Statements, a: string, b: string): boolean {
+  const [x, y] = [st.one(a), st.one(b)];
+  return x !== undefined && y !== undefined && agrees(x, y);
+}
+
 function partKeysOf(r: SumRule, st: Statements): string[] {
   let keys = r.parts;
   for (const alt of r.alternatives ?? []) {
-    if (alt.replace.some((k) => st.one(k)) || !alt.by.every((k) => st.one(k))) continue;
+    if (alt.replace.some((k) => st.one(k)) || !alt.by.every((k) => st.one(k)) || (alt.onlyIf && !alt.onlyIf(st))) continue;
     const at = keys.indexOf(alt.replace[0]!);
     keys = [...keys.slice(0, at), ...alt.by, ...keys.slice(at).filter((k) => !alt.replace.includes(k))];
   }

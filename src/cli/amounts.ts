@@ -9,7 +9,7 @@ export const AMOUNTS_HELP = `Usage: disclosure-extract amounts [--unit 元|千�
 
 Reads text on stdin, one case per line, and writes one JSON array per input line to stdout: the money
 amounts, plain numbers and percentages found in that line, each as
-  {start, end, text, kind: "money"|"number"|"percent", value, unit, yuan?, approx?, range?, change?, label?}
+  {start, end, text, kind: "money"|"number"|"percent", value, unit, yuan?, approx?, range?, fraction?, change?, label?}
 Offsets are UTF-16 code units into the line; values are exact decimal strings ("340.77" with unit "万元",
 yuan "3407700"). Years, dates, outline numbers, table numbers, classification codes and phone numbers
 are not reported.

@@ -35,6 +35,14 @@ export const AmountSpan = z
       })
       .strict()
       .optional(),
+    /**
+     * A figure written as a fraction (三分之一, 十一又十四分之一): numerator (signed) over denominator, reduced. When
+     * the quotient does not terminate, `value` is it rounded to 12 decimals and `approx` is "about".
+     */
+    fraction: z
+      .object({ numerator: z.string().regex(/^-?\d+$/), denominator: z.string().regex(/^[1-9]\d*$/) })
+      .strict()
+      .optional(),
     /** A change word next to an unsigned figure: 增加/增长/上升 → increase, 减少/下降/降低 → decrease. */
     change: z.enum(["increase", "decrease"]).optional(),
     /** The narrative label the figure belongs to ("一般公共预算收入"). */

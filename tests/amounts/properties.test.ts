@@ -4,7 +4,7 @@ import { recognizeAmounts } from "../../src/amounts/index.js";
 import { isDecimalString } from "../../src/util/decimal.js";
 
 // Characters the recognizer reacts to, so random strings exercise its branches and not just skip.
-const alphabet = "0123456789.,，、%％—-~至到元万亿千百十一二两三五九零壹贰拾佰仟角分整负△()（）年月日第表约余多以上增加减少个百分点之 \n\t１２．人民币¥";
+const alphabet = "0123456789.,，、%％—-~至到元万亿千百十一二两三五九零壹贰拾佰仟角分毛块钱整负△()（）年月日第表约余多几数以上增加减少个百分点之又打是前“”/／ \n\t１２．人民币幣RMB¥￥";
 const charArb = fc.constantFrom(...alphabet.split(""));
 const textArb = fc.oneof(fc.string(), fc.string({ unit: charArb, maxLength: 80 }));
 
@@ -22,6 +22,7 @@ describe("recognizeAmounts properties", () => {
           expect(isDecimalString(s.value)).toBe(true);
           if (s.yuan !== undefined) expect(isDecimalString(s.yuan)).toBe(true);
           if (s.label) expect(s.label.end).toBeLessThanOrEqual(s.start);
+          if (s.fraction) expect(BigInt(s.fraction.denominator) > 0n && s.approx === "about").toBe(true);
           last = s.end;
         }
         expect(recognizeAmounts(text)).toEqual(spans);

@@ -121,7 +121,8 @@ describe("forms from the issue", () => {
     expect(one("▲0.5").value).toBe("-0.5");
   });
   it("does not read a hyphen between figures as minus", () => {
-    expect(recognizeAmounts("5-20%").map((s) => s.value)).toEqual(["5", "20"]);
+    // 5-20% is one percent range; the dash is its separator, never the sign of 20.
+    expect(recognizeAmounts("5-20%").map((s) => [s.value, s.range])).toEqual([["5", { min: "5", max: "20" }]]);
   });
   it("reads percentages and keeps 个百分点 distinct", () => {
     expect(brief(one("12.5%"))).toMatchObject({ kind: "percent", value: "12.5", unit: "%" });

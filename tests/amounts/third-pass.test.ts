@@ -34,11 +34,13 @@ describe("fractions (X分之Y)", () => {
     expect(brief("百万分之五")).toEqual([["百万分之五", "percent", "0.0005", "%"]]);
     expect(brief("万万分之七")).toEqual([["万万分之七", "percent", "0.000007", "%"]]);
   });
-  it("non-terminating fractions are not reported, nor are their parts", () => {
-    expect(recognizeAmounts("三百五十又3分之1")).toEqual([]);
-    expect(recognizeAmounts("负３分之负一百五十七")).toEqual([]);
-    // The parts used to come out as two false figures (3 and 1).
-    expect(brief("压减三分之一，节约5万元")).toEqual([["5万元", "money", "5", "万元"]]);
+  it("non-terminating fractions keep their exact rational, with a rounded value marked approximate", () => {
+    const [a] = recognizeAmounts("三百五十又3分之1");
+    expect([a?.text, a?.fraction, a?.value, a?.approx]).toEqual(["三百五十又3分之1", { numerator: "1051", denominator: "3" }, "350.333333333333", "about"]);
+    // Two signs cancel: 负3分之负157 = 157/3.
+    expect(recognizeAmounts("负３分之负一百五十七")[0]?.fraction).toEqual({ numerator: "157", denominator: "3" });
+    // Never its parts (3 and 1) as two false figures.
+    expect(brief("压减三分之一，节约5万元")).toEqual([["三分之一", "number", "0.333333333333", null], ["5万元", "money", "5", "万元"]]);
   });
 });
 
