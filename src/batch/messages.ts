@@ -1,8 +1,9 @@
 /** Messages between the batch's main thread and its extraction workers. */
 import type { ErrorCode } from "../errors.js";
 import type { Limits } from "../limits.js";
-import type { Fact, LineItem, SourceFormat } from "../model/index.js";
-import type { FactsDocInfo } from "../writers/facts.js";
+import type { SourceFormat } from "../model/index.js";
+import type { ContentRecords } from "../writers/db/records.js";
+import type { ContentTable } from "../writers/db/schema.js";
 
 export interface ExtractTask {
   id: number;
@@ -11,10 +12,15 @@ export interface ExtractTask {
   /** Reported as source.path (relative to the archive base). */
   relPath: string;
   limits: Partial<Limits>;
-  /** Send the facts back (only when a facts file is written). */
+  /** Send the facts' records back (a facts file is written); kept for callers that do not name `tables`. */
   wantFacts: boolean;
-  /** Send the line items back (only when a line-items file is written). */
+  /** Send the line items' records back (a line-items file is written); likewise. */
   wantLineItems: boolean;
+  /**
+   * The content tables whose records to send back (src/writers/db/records.ts: built in the worker, off the main
+   * thread); when given it replaces wantFacts/wantLineItems. --db and --parquet want all of them.
+   */
+  tables?: ContentTable[];
   /**
    * The output files the worker writes, atomically: this input's and one per identical copy, each naming its own
    * source.path. Empty when there is no output directory. Writing here keeps every document's JSON off the main
@@ -33,10 +39,11 @@ export interface ExtractSuccess {
   format: SourceFormat;
   sha256: string;
   bytes: number;
-  meta: FactsDocInfo["meta"];
-  facts: Fact[] | null;
-  lineItems: LineItem[] | null;
+  /** The document's rows for the tables the task named; null when it named none. */
+  records: ContentRecords | null;
   validationFailures: number;
+  /** Failed checks by rule name (src/batch/summary.ts failedRules), for the summary by family and rule. */
+  failedRules: Record<string, number>;
   durationMs: number;
 }
 

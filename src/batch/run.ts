@@ -1,6 +1,7 @@
 /**
  * runBatch: discovery → shard → hash → resume check → extraction in the worker pool → outputs, manifest, NDJSON,
- * facts and line items. Orchestration only; extraction is extractFile in the workers.
+ * and the archive-wide facts, line items, DuckDB database and Parquet part (src/batch/long-files.ts). Orchestration
+ * only; extraction is extractFile in the workers.
  *
  * Identical inputs (same sha256) are extracted once: the first in path order is parsed and every other copy gets its
  * own output — the same document with its own source.path — and a manifest record with status "skipped" and
@@ -15,7 +16,7 @@ import { DEFAULT_LIMITS, type Limits } from "../limits.js";
 import type { ExtractedDocument } from "../model/index.js";
 import { detectFormat } from "../readers/detect.js";
 import { PARSER_VERSION } from "../util/version.js";
-import type { FactsDocInfo } from "../writers/facts.js";
+import { recordsOf, type ContentRecords } from "../writers/db/records.js";
 import { documentJsonFor, isAtomicTempFile, outputFileFor, writeAtomic } from "../writers/json.js";
 import { discoverInputs } from "./discover.js";
 import { ArchiveFiles } from "./long-files.js";
@@ -25,14 +26,14 @@ import type { ExtractOutcome } from "./messages.js";
 import { DEFAULT_MAX_WORKER_MB, WorkerPool } from "./pool.js";
 import { Progress } from "./progress.js";
 import { inShard, type Shard } from "./shard.js";
-import { summarize, type BatchSummary, type RunEntry } from "./summary.js";
+import { failedRules, summarize, type BatchSummary, type RunEntry } from "./summary.js";
 
 export interface BatchOptions {
   inputs: readonly string[];
   include?: readonly string[];
   exclude?: readonly string[];
   stdinPaths?: readonly string[];
-  /** Output directory (per-input JSON + manifest); null streams only (--ndjson / --facts / --line-items), without resume. */
+  /** Output directory (per-input JSON + manifest); null streams only (--ndjson / --facts / --line-items / --db / --parquet), without resume. */
   outDir: string | null;
   jobs?: number;
   maxWorkerMb?: number;
@@ -48,6 +49,10 @@ export interface BatchOptions {
   factsFile?: string | null;
   /** Where --line-items writes every line item of the archive (.csv or .ndjson). */
   lineItemsFile?: string | null;
+  /** --db: the archive as a DuckDB database (src/writers/db/duckdb.ts), kept up to date across runs. */
+  dbFile?: string | null;
+  /** --parquet: the directory of the Parquet dataset; this run (shard) writes <table>/part-<shard>.parquet. */
+  parquetDir?: string | null;
   /** Progress and warnings go here (stderr). */
   log?: NodeJS.WriteStream | NodeJS.WritableStream;
   quiet?: boolean;
@@ -87,7 +92,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const limits = { ...options.limits };
   const timeoutMs = limits.timeoutMs ?? DEFAULT_LIMITS.timeoutMs;
   const shard = options.shard ?? null;
-  const files = ArchiveFiles.of(cwd, options.factsFile, options.lineItemsFile);
+  const files = ArchiveFiles.of(cwd, { factsFile: options.factsFile, lineItemsFile: options.lineItemsFile, dbFile: options.dbFile, parquetDir: options.parquetDir });
 
   // 1. Discovery and the shard's slice.
   const discovery = await discoverInputs({
@@ -109,7 +114,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     await mkdir(outDir!, { recursive: true });
     await appender.open();
   }
-  await files.open();
+  await files.open(shard);
 
   const entries = new Map<string, RunEntry>();
   const progress = new Progress({ stream: log, quiet: options.quiet ?? false });
@@ -122,8 +127,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     progress.update({ done, total: inputs.length, failed });
   };
 
-  const record = async (entry: RunEntry) => {
+  /** Every input's record goes to the manifest and, with its content's rows, to the archive-wide files. */
+  const record = async (entry: RunEntry, content: ContentRecords | null = null) => {
     entries.set(entry.record.path, entry);
+    if (files.wanted) await files.add(entry.record, content, entry.reused);
     if (!entry.reused) await appender?.append(entry.record);
     tick(entry.record);
   };
@@ -151,13 +158,13 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const reusable = (h: HashedInput) => !options.force && outDir !== null && isReusable(previous.get(h.relPath), h.sha256, PARSER_VERSION, outDir, exists);
 
   /**
-   * Records one input's document: its output (unless the worker already wrote it), NDJSON line, facts and line items, and its
+   * Records one input's document: its output (unless the worker already wrote it), NDJSON line, archive-wide rows, and its
    * manifest record — appended only once the output exists, so a kill never leaves a record without its file.
    */
   const emitDocument = async (h: HashedInput, json: string | null, info: DocInfo, duplicateOf: string | undefined, durationMs: number, written: boolean) => {
     const out = outDir ? outputFileFor(outDir, h.relPath) : null;
     if (out && !written) await writeAtomic(out, `${json}\n`);
-    await streamOut(json, h, info);
+    if (options.ndjson && json !== null) await writeLine(options.ndjson, json);
     await record({
       reused: false,
       record: {
@@ -171,14 +178,18 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
         output: out ? posixRel(h.relPath) : null,
         parserVersion: PARSER_VERSION,
         validationFailures: info.validationFailures,
+        ...(Object.keys(info.failedRules).length > 0 ? { failedRules: info.failedRules } : {}),
       },
-    });
+    }, info.records);
   };
 
-  const streamOut = async (json: string | null, h: HashedInput, info: DocInfo) => {
-    if (options.ndjson && json !== null) await writeLine(options.ndjson, json);
-    if (files.wanted) await files.add({ path: h.relPath, sha256: h.sha256, format: info.format, meta: info.meta }, info.facts, info.lineItems);
-  };
+  /** The rows of a document read back from its output, for the tables the archive-wide files want. */
+  const docInfo = (doc: ExtractedDocument): DocInfo => ({
+    format: doc.source.format,
+    records: files.wanted ? recordsOf(doc, files.tables) : null,
+    validationFailures: doc.validations.filter((v) => v.status === "fail").length,
+    failedRules: failedRules(doc.validations),
+  });
 
   /** The JSON of `doc` as if `h` had been extracted. */
   const retarget = (doc: ExtractedDocument, h: HashedInput): string => documentJsonFor(doc, h.relPath);
@@ -191,20 +202,23 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     ...(options.recycleAfterDocs !== undefined ? { recycleAfterDocs: options.recycleAfterDocs } : {}),
     ...(options.maxYoungMb !== undefined ? { maxYoungMb: options.maxYoungMb } : {}),
   });
-  const wantDocs = options.ndjson != null || files.wanted;
 
   const processGroup = async (members: HashedInput[]) => {
     const fresh = members.filter((m) => !reusable(m));
     const kept = members.filter((m) => reusable(m));
-    // Unchanged inputs: nothing to do, except feeding the archive-wide NDJSON/facts/line items from their outputs.
+    // Unchanged inputs: nothing to do, except feeding the NDJSON and the archive-wide files from their outputs
+    // (a database that already holds an input needs nothing).
     let keptDoc: ExtractedDocument | null = null;
+    let keptInfo: DocInfo | null = null;
     for (const m of kept) {
       const prev = previous.get(m.relPath)!;
-      if (prev.output && (wantDocs || fresh.length > 0)) {
+      const needsRows = files.wanted && (await files.needsRecords(prev));
+      if (prev.output && (options.ndjson != null || needsRows || fresh.length > 0)) {
         keptDoc ??= await readOutput(outDir!, prev.output);
-        if (keptDoc && wantDocs) await streamOut(retarget(keptDoc, m), m, docInfo(keptDoc));
+        if (keptDoc && options.ndjson) await writeLine(options.ndjson, retarget(keptDoc, m));
+        if (keptDoc && needsRows) keptInfo ??= docInfo(keptDoc);
       }
-      await record({ reused: true, record: prev });
+      await record({ reused: true, record: prev }, needsRows ? keptInfo?.records ?? null : null);
     }
     if (fresh.length === 0) return;
 
@@ -214,13 +228,14 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       return;
     }
     if (keptDoc && kept[0]) {
-      for (const m of fresh) await emitDocument(m, retarget(keptDoc, m), docInfo(keptDoc), kept[0].relPath, 0, false);
+      keptInfo ??= docInfo(keptDoc);
+      for (const m of fresh) await emitDocument(m, retarget(keptDoc, m), keptInfo, kept[0].relPath, 0, false);
       return;
     }
 
     const [leader, ...copies] = fresh as [HashedInput, ...HashedInput[]];
     const outputs = outDir ? fresh.map((m) => ({ relPath: m.relPath, file: outputFileFor(outDir, m.relPath) })) : [];
-    const outcome: ExtractOutcome = await pool.run({ file: leader.file, relPath: leader.relPath, limits, wantFacts: files.facts !== null, wantLineItems: files.lineItems !== null, outputs, wantJson: options.ndjson != null });
+    const outcome: ExtractOutcome = await pool.run({ file: leader.file, relPath: leader.relPath, limits, wantFacts: files.facts !== null, wantLineItems: files.lineItems !== null, tables: files.tables, outputs, wantJson: options.ndjson != null });
     if (!outcome.ok) {
       // A worker that timed out or crashed never said what the file was; the bytes do.
       if (outcome.format === null) outcome.format = await formatOf(leader.file);
@@ -230,7 +245,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     }
     // The file may have changed between hashing and parsing; the worker's hash is the one the output names.
     // The worker has written every member's output; the JSON comes back only for --ndjson.
-    const info: DocInfo = { format: outcome.format, meta: outcome.meta, facts: outcome.facts, lineItems: outcome.lineItems, validationFailures: outcome.validationFailures };
+    const info: DocInfo = { format: outcome.format, records: outcome.records, validationFailures: outcome.validationFailures, failedRules: outcome.failedRules };
     await emitDocument({ ...leader, sha256: outcome.sha256, bytes: outcome.bytes }, outcome.json, info, undefined, outcome.durationMs, true);
     if (copies.length > 0) {
       const doc = outcome.json !== null ? (JSON.parse(outcome.json) as ExtractedDocument) : null;
@@ -272,21 +287,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
 
 interface DocInfo {
   format: string;
-  meta: FactsDocInfo["meta"];
-  facts: ExtractedDocument["facts"] | null;
-  lineItems: ExtractedDocument["lineItems"] | null;
+  /** The document's rows for the archive-wide files (src/writers/db/records.ts); null when none is written. */
+  records: ContentRecords | null;
   validationFailures: number;
-}
-
-function docInfo(doc: ExtractedDocument): DocInfo {
-  return {
-    format: doc.source.format,
-    meta: { fiscalYear: doc.meta.fiscalYear, docKind: doc.meta.docKind, scope: doc.meta.scope, entity: doc.meta.entity },
-    facts: doc.facts,
-    // An output written before line items existed has none (it is re-extracted once the parser version changes).
-    lineItems: doc.lineItems ?? [],
-    validationFailures: doc.validations.filter((v) => v.status === "fail").length,
-  };
+  failedRules: Record<string, number>;
 }
 
 function errorRecord(

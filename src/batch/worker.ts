@@ -5,6 +5,9 @@ import { extractFile } from "../extract.js";
 import { toExtractError } from "../errors.js";
 import { documentJsonFor, writeAtomic } from "../writers/json.js";
 import type { SourceFormat } from "../model/index.js";
+import { recordsOf } from "../writers/db/records.js";
+import { failedRules } from "./summary.js";
+import type { ContentTable } from "../writers/db/schema.js";
 import type { ExtractOutcome, ExtractTask, WorkerMessage } from "./messages.js";
 
 const port = parentPort;
@@ -28,6 +31,10 @@ async function testHooks(file: string): Promise<void> {
   }
 }
 
+function wantedTables(task: ExtractTask): ContentTable[] {
+  return task.tables ?? [...(task.wantFacts ? (["facts"] as const) : []), ...(task.wantLineItems ? (["line_items"] as const) : [])];
+}
+
 async function run(task: ExtractTask): Promise<ExtractOutcome> {
   const started = performance.now();
   try {
@@ -42,10 +49,9 @@ async function run(task: ExtractTask): Promise<ExtractOutcome> {
       format: doc.source.format,
       sha256: doc.source.sha256,
       bytes: doc.source.bytes,
-      meta: { fiscalYear: doc.meta.fiscalYear, docKind: doc.meta.docKind, scope: doc.meta.scope, entity: doc.meta.entity },
-      facts: task.wantFacts ? doc.facts : null,
-      lineItems: task.wantLineItems ? doc.lineItems : null,
+      records: wantedTables(task).length > 0 ? recordsOf(doc, wantedTables(task)) : null,
       validationFailures: doc.validations.filter((v) => v.status === "fail").length,
+      failedRules: failedRules(doc.validations),
       durationMs: performance.now() - started,
     };
   } catch (e) {

@@ -23,7 +23,7 @@ Re-running skips inputs whose sha256 and parser version match the manifest (--fo
 files are extracted once: copies get their own output and status "skipped" with duplicateOf.
 
 Options:
-  -o, --out DIR            output directory (required unless --ndjson, --facts or --line-items)
+  -o, --out DIR            output directory (required unless --ndjson, --facts, --line-items, --db or --parquet)
       --include GLOB       only files matching GLOB inside directories (repeatable; "*.pdf" matches any depth)
       --exclude GLOB       leave out files matching GLOB (repeatable)
   -j, --jobs N             worker threads (default: ${os.availableParallelism()}, the number of cores)
@@ -33,6 +33,10 @@ Options:
       --ndjson             also stream each document as one JSON line to stdout
       --facts FILE         write all facts of the archive, one row each, to FILE (.csv or .ndjson)
       --line-items FILE    write all line items (classification rows × money columns) of the archive to FILE (.csv or .ndjson)
+      --db FILE            keep the archive in a DuckDB database FILE (.duckdb): tables documents, facts, line_items,
+                           validations, tables, cells; money as DECIMAL(20,4); a re-extracted document's rows replaced
+      --parquet DIR        write the same tables as Parquet, DIR/<table>/part-<shard>.parquet (shard 0 without --shard):
+                           the N shards of --shard I/N make one dataset
   -q, --quiet              no progress and no summary
 ${LIMIT_FLAGS}
   -h, --help               this help
@@ -72,6 +76,8 @@ export function batchCommand(argv: string[]): Promise<number> {
       ndjson: { type: "boolean" },
       facts: { type: "string" },
       "line-items": { type: "string" },
+      db: { type: "string" },
+      parquet: { type: "string" },
       quiet: { type: "boolean", short: "q" },
       help: { type: "boolean", short: "h" },
       ...limitsFromFlags.options,
@@ -84,7 +90,10 @@ export function batchCommand(argv: string[]): Promise<number> {
     const outDir = typeof values.out === "string" ? values.out : null;
     const factsFile = typeof values.facts === "string" ? values.facts : null;
     const lineItemsFile = typeof values["line-items"] === "string" ? values["line-items"] : null;
-    if (!outDir && !values.ndjson && !factsFile && !lineItemsFile) throw new UsageError("batch needs -o OUTDIR (or --ndjson / --facts / --line-items to stream only).");
+    const dbFile = typeof values.db === "string" ? values.db : null;
+    const parquetDir = typeof values.parquet === "string" ? values.parquet : null;
+    if (!outDir && !values.ndjson && !factsFile && !lineItemsFile && !dbFile && !parquetDir) throw new UsageError("batch needs -o OUTDIR (or --ndjson / --facts / --line-items / --db / --parquet to stream only).");
+    if (dbFile && /\.(csv|ndjson|jsonl|json|parquet)$/i.test(dbFile)) throw new UsageError(`--db FILE is a DuckDB database (e.g. archive.duckdb), not "${dbFile}".`);
     for (const [flag, file] of [["facts", factsFile], ["line-items", lineItemsFile]] as const) {
       if (file && !longFormatOf(file)) throw new UsageError(`--${flag} FILE must end in .csv or .ndjson, not "${file}".`);
     }
@@ -110,6 +119,8 @@ export function batchCommand(argv: string[]): Promise<number> {
       ndjson: values.ndjson ? process.stdout : null,
       factsFile,
       lineItemsFile,
+      dbFile,
+      parquetDir,
       log: process.stderr,
       quiet,
     });

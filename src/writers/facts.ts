@@ -3,6 +3,8 @@
  *   path, sha256, format, fiscal_year, doc_kind, scope, entity, key, fund, basis, name, yuan, unit, raw, evidence
  */
 import type { Fact } from "../model/index.js";
+import { factRecord } from "./db/records.js";
+import type { Row } from "./db/schema.js";
 import { DOC_COLUMNS, docFields, longFormatOf, LongFormatWriter, rowToCsv, rowToNdjson, type DocInfo, type LongFormat, type LongSchema } from "./long-format.js";
 
 export type FactsFormat = LongFormat;
@@ -14,21 +16,15 @@ export const FACT_SCHEMA: LongSchema = { columns: FACT_COLUMNS, jsonColumns: ["e
 
 export const factsFormatOf = longFormatOf;
 
+/** The CSV/NDJSON row of a fact: the document's fields, then the fact's record (the same one the database gets). */
+export function factRowOf(doc: FactsDocInfo, record: Row<"facts">): FactRow {
+  const { sha256: _sha, ...fact } = record;
+  return { ...docFields(doc), ...fact };
+}
+
 export function factRows(doc: FactsDocInfo, facts: readonly Fact[]): FactRow[] {
-  return facts.map((f) => ({
-    ...docFields(doc),
-    // A bundle's unit's own figure is filed under that unit, not the department.
-    ...(f.entity ? { entity: f.entity } : {}),
-    key: f.key,
-    fund: f.fund,
-    basis: f.basis ?? null,
-    name: f.name ?? null,
-    // Kept a string: the exact decimal must not pass through a float on the way out.
-    yuan: f.yuan,
-    unit: f.unit,
-    raw: f.raw,
-    evidence: JSON.stringify(f.evidence),
-  }));
+  const entity = doc.meta.entity ?? null;
+  return facts.map((f) => factRowOf(doc, factRecord(doc.sha256, entity, f)));
 }
 
 export const factRowToCsv = (row: FactRow): string => rowToCsv(FACT_SCHEMA, row);
@@ -42,5 +38,10 @@ export class FactsWriter extends LongFormatWriter {
 
   add(doc: FactsDocInfo, facts: readonly Fact[]): Promise<void> {
     return this.addRows(factRows(doc, facts));
+  }
+
+  /** The records of src/writers/db/records.ts, as every archive writer gets them. */
+  addRecords(doc: FactsDocInfo, records: readonly Row<"facts">[]): Promise<void> {
+    return this.addRows(records.map((r) => factRowOf(doc, r)));
   }
 }

@@ -4,28 +4,22 @@
  * name, level, measure, fund, yuan, unit, evidence.
  */
 import type { LineItem } from "../model/index.js";
+import { lineItemRecord } from "./db/records.js";
+import type { Row } from "./db/schema.js";
 import { DOC_COLUMNS, docFields, LongFormatWriter, type DocInfo, type LongFormat, type LongSchema } from "./long-format.js";
 
 export const LINE_ITEM_COLUMNS = [...DOC_COLUMNS, "table_id", "table_kind", "classification", "code", "name", "level", "measure", "fund", "yuan", "unit", "evidence"] as const;
 export type LineItemRow = Record<(typeof LINE_ITEM_COLUMNS)[number], string | number | null>;
 export const LINE_ITEM_SCHEMA: LongSchema = { columns: LINE_ITEM_COLUMNS, jsonColumns: ["evidence"] };
 
+/** The CSV/NDJSON row of a line item: the document's fields, then the item's record (the one the database gets). */
+export function lineItemRowOf(doc: DocInfo, record: Row<"line_items">): LineItemRow {
+  const { sha256: _sha, ...item } = record;
+  return { ...docFields(doc), ...item };
+}
+
 export function lineItemRows(doc: DocInfo, items: readonly LineItem[]): LineItemRow[] {
-  return items.map((li) => ({
-    ...docFields(doc),
-    table_id: li.tableId,
-    table_kind: li.tableKind,
-    classification: li.classification,
-    // A string in CSV, so "30101" keeps its digits as printed (a reader may still type it: say dtype=str).
-    code: li.code,
-    name: li.name,
-    level: li.level,
-    measure: li.measure,
-    fund: li.fund,
-    yuan: li.yuan,
-    unit: li.unit,
-    evidence: JSON.stringify(li.evidence),
-  }));
+  return items.map((li) => lineItemRowOf(doc, lineItemRecord(doc.sha256, li)));
 }
 
 export class LineItemsWriter extends LongFormatWriter {
@@ -35,5 +29,10 @@ export class LineItemsWriter extends LongFormatWriter {
 
   add(doc: DocInfo, items: readonly LineItem[]): Promise<void> {
     return this.addRows(lineItemRows(doc, items));
+  }
+
+  /** The records of src/writers/db/records.ts, as every archive writer gets them. */
+  addRecords(doc: DocInfo, records: readonly Row<"line_items">[]): Promise<void> {
+    return this.addRows(records.map((r) => lineItemRowOf(doc, r)));
   }
 }
