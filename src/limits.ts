@@ -31,3 +31,17 @@ export const DEFAULT_LIMITS: Limits = {
   maxParagraphChars: 5_000_000,
   timeoutMs: 120_000,
 };
+
+/**
+ * Largest value each limit can take where a larger one would not mean "more": Node runs a timer of more than
+ * 2^31−1 ms after 1 ms, so a huge --timeout-ms would fail every document at once.
+ */
+export const LIMIT_MAXIMA: Partial<Record<keyof Limits, { max: number; why: string }>> = {
+  timeoutMs: { max: 2 ** 31 - 1, why: "the longest timer Node can set, about 24.8 days" },
+};
+
+/**
+ * Smallest heap ceiling (MB) a worker can run with: measured on Node 20, a worker with under 7 MB dies while
+ * loading its modules and one with 7 MB fails even the smallest sample; 16 MB reads the small samples.
+ */
+export const MIN_WORKER_MB = 16;

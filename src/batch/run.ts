@@ -17,11 +17,13 @@ import type { ExtractedDocument } from "../model/index.js";
 import { detectFormat } from "../readers/detect.js";
 import { PARSER_VERSION } from "../util/version.js";
 import { recordsOf, type ContentRecords } from "../writers/db/records.js";
-import { documentJsonFor, isAtomicTempFile, outputFileFor, writeAtomic } from "../writers/json.js";
-import { discoverInputs } from "./discover.js";
+import { documentJsonFor, ensureDir, isAtomicTempFile, outputFileFor, writeAtomic } from "../writers/json.js";
+import { ExtractError, isOutputFailure, outputError } from "../errors.js";
+import { discoverInputs, type DiscoveredProblem } from "./discover.js";
+import { lockFileFor, OutputLock } from "./lock.js";
 import { ArchiveFiles } from "./long-files.js";
 import { sha256File } from "./hash.js";
-import { compactManifest, isReusable, ManifestAppender, manifestFileName, readManifest, type ManifestRecord } from "./manifest.js";
+import { claimRoot, compactManifest, isReusable, ManifestAppender, manifestFileName, readManifest, type ManifestRecord } from "./manifest.js";
 import type { ExtractOutcome } from "./messages.js";
 import { DEFAULT_MAX_WORKER_MB, WorkerPool } from "./pool.js";
 import { Progress } from "./progress.js";
@@ -71,6 +73,8 @@ export interface BatchResult {
   unmatched: string[];
   /** Workers replaced after a timeout/crash/out-of-memory, and recycled on purpose to give memory back. */
   workers: { replaced: number; recycled: number };
+  /** The output failure the run stopped at (disk full, read-only, permissions); null when every output was written. */
+  outputError: ExtractError | null;
 }
 
 interface HashedInput {
@@ -84,7 +88,26 @@ function posixRel(relPath: string): string {
   return `${relPath}.json`;
 }
 
+/**
+ * One batch at a time per output folder and shard: the lock is taken before the manifest is read and released however
+ * the run ends (issue 22: two runs on one folder redid all work).
+ */
 export async function runBatch(options: BatchOptions): Promise<BatchResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const outDir = options.outDir ? path.resolve(cwd, options.outDir) : null;
+  if (!outDir) return runBatchLocked(options);
+  await ensureDir(outDir).catch((e: unknown) => {
+    throw outputError(outDir, e);
+  });
+  const lock = await OutputLock.acquire(lockFileFor(path.join(outDir, manifestFileName(options.shard ?? null))));
+  try {
+    return await runBatchLocked(options);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function runBatchLocked(options: BatchOptions): Promise<BatchResult> {
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const log = options.log ?? process.stderr;
@@ -104,27 +127,27 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     cwd,
   });
   const inputs = discovery.inputs.filter((i) => inShard(i.relPath, shard));
+  const problems = discovery.problems.filter((p) => inShard(p.relPath, shard));
 
-  // 2. Previous state, and temp files of a killed run.
+  // 2. Previous state, and temp files of a killed run; the folder holds one input root's outputs.
   const manifestFile = outDir ? path.join(outDir, manifestFileName(shard)) : null;
+  if (manifestFile) await claimRoot(manifestFile, discovery.base);
   const previous = manifestFile ? await readManifest(manifestFile) : new Map<string, ManifestRecord>();
   if (outDir) await removeTempFiles(outDir);
   const appender = manifestFile ? new ManifestAppender(manifestFile) : null;
-  if (appender) {
-    await mkdir(outDir!, { recursive: true });
-    await appender.open();
-  }
+  if (appender) await appender.open();
   await files.open(shard);
 
   const entries = new Map<string, RunEntry>();
   const progress = new Progress({ stream: log, quiet: options.quiet ?? false });
-  progress.update({ done: 0, total: inputs.length, failed: 0 });
+  const total = inputs.length + problems.length;
+  progress.update({ done: 0, total, failed: 0 });
   let done = 0;
   let failed = 0;
   const tick = (record: ManifestRecord) => {
     done++;
     if (record.status === "error") failed++;
-    progress.update({ done, total: inputs.length, failed });
+    progress.update({ done, total, failed });
   };
 
   /** Every input's record goes to the manifest and, with its content's rows, to the archive-wide files. */
@@ -134,6 +157,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     if (!entry.reused) await appender?.append(entry.record);
     tick(entry.record);
   };
+
+  // Links not followed (loops, links to nothing, a folder reached twice): a record each, nothing dropped silently.
+  for (const p of problems) await record({ reused: false, record: linkRecord(p) });
 
   // 3. Hash every input (I/O: a few at a time, not workers); unreadable files are error records.
   const hashed: HashedInput[] = [];
@@ -163,7 +189,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
    */
   const emitDocument = async (h: HashedInput, json: string | null, info: DocInfo, duplicateOf: string | undefined, durationMs: number, written: boolean) => {
     const out = outDir ? outputFileFor(outDir, h.relPath) : null;
-    if (out && !written) await writeAtomic(out, `${json}\n`);
+    if (out && !written) await writeAtomic(out, `${json}\n`).catch((e: unknown) => {
+      throw outputError(out, e);
+    });
     if (options.ndjson && json !== null) await writeLine(options.ndjson, json);
     await record({
       reused: false,
@@ -236,6 +264,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     const [leader, ...copies] = fresh as [HashedInput, ...HashedInput[]];
     const outputs = outDir ? fresh.map((m) => ({ relPath: m.relPath, file: outputFileFor(outDir, m.relPath) })) : [];
     const outcome: ExtractOutcome = await pool.run({ file: leader.file, relPath: leader.relPath, limits, wantFacts: files.facts !== null, wantLineItems: files.lineItems !== null, tables: files.tables, outputs, wantJson: options.ndjson != null });
+    // A full disk is not this document's fault: no record, so a resumed run extracts it again.
+    if (!outcome.ok && outcome.error.code === "output_error") throw new ExtractError("output_error", outcome.error.message);
     if (!outcome.ok) {
       // A worker that timed out or crashed never said what the file was; the bytes do.
       if (outcome.format === null) outcome.format = await formatOf(leader.file);
@@ -253,9 +283,20 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     }
   };
 
+  // The first output failure (disk full, read-only) stops the run: nothing more starts, what is in flight finishes.
+  let stopped: ExtractError | null = null;
+  const guarded = async (members: HashedInput[]) => {
+    if (stopped) return;
+    try {
+      await processGroup(members);
+    } catch (e) {
+      if (!isOutputFailure(e)) throw e;
+      stopped ??= outputError(outDir ?? "", e);
+    }
+  };
   // Bounded in flight: the pool queues work anyway, this keeps finished-but-unwritten documents few.
   try {
-    await forEachBounded([...groups.values()], Math.max(2, (options.jobs ?? os.availableParallelism()) * 2), processGroup);
+    await forEachBounded([...groups.values()], Math.max(2, (options.jobs ?? os.availableParallelism()) * 2), guarded);
   } finally {
     await pool.close();
     progress.stop();
@@ -273,16 +314,27 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
 
   await files.close();
   if (appender && manifestFile) {
-    await appender.flush();
+    // A failed append already cut itself back to whole lines; on a full disk the compaction's temp file fails and
+    // the appended manifest stays as it is.
+    await appender.flush().catch(() => undefined);
     // The archive's state: previous records of inputs this run did not see stay (another shard, a subset run).
     const merged = new Map(previous);
     for (const [p, e] of entries) if (!discovery.unmatched.includes(p)) merged.set(p, e.record);
-    await compactManifest(manifestFile, merged);
+    await compactManifest(manifestFile, merged).catch((e: unknown) => {
+      stopped ??= outputError(manifestFile, e);
+    });
   }
 
   const ordered = [...entries.values()].sort((a, b) => (a.record.path < b.record.path ? -1 : a.record.path > b.record.path ? 1 : 0));
   const elapsedMs = performance.now() - started;
-  return { entries: ordered, summary: summarize(ordered), elapsedMs, manifestFile, factsRows: files.facts?.rows ?? 0, lineItemsRows: files.lineItems?.rows ?? 0, unmatched, workers: { replaced: pool.replaced, recycled: pool.recycled } };
+  return { entries: ordered, summary: summarize(ordered), elapsedMs, manifestFile, factsRows: files.facts?.rows ?? 0, lineItemsRows: files.lineItems?.rows ?? 0, unmatched, workers: { replaced: pool.replaced, recycled: pool.recycled }, outputError: stopped };
+}
+
+/** A link discovery did not follow: loops and repeated folders are skipped, a link to nothing is an error. */
+function linkRecord(p: DiscoveredProblem): ManifestRecord {
+  const base = { path: p.relPath, sha256: null, bytes: null, format: null, durationMs: 0, output: null, parserVersion: PARSER_VERSION };
+  if (p.problem === "duplicate_link") return { ...base, status: "skipped", duplicateOf: p.duplicateOf! };
+  return { ...base, status: p.problem === "dangling_link" ? "error" : "skipped", error: { code: p.problem, message: p.message } };
 }
 
 interface DocInfo {

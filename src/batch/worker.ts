@@ -2,7 +2,7 @@
 import { getHeapStatistics } from "node:v8";
 import { parentPort } from "node:worker_threads";
 import { extractFile } from "../extract.js";
-import { toExtractError } from "../errors.js";
+import { outputError, toExtractError } from "../errors.js";
 import { documentJsonFor, writeAtomic } from "../writers/json.js";
 import type { SourceFormat } from "../model/index.js";
 import { recordsOf } from "../writers/db/records.js";
@@ -41,7 +41,12 @@ async function run(task: ExtractTask): Promise<ExtractOutcome> {
     await testHooks(task.file);
     const doc = await extractFile(task.file, { path: task.relPath, limits: task.limits });
     const json = task.outputs.length > 0 || task.wantJson ? JSON.stringify(doc) : null;
-    for (const out of task.outputs) await writeAtomic(out.file, `${out.relPath === doc.source.path && json !== null ? json : documentJsonFor(doc, out.relPath)}\n`);
+    // A full disk or read-only folder is an output fault, not the document's: typed output_error, never internal.
+    for (const out of task.outputs) {
+      await writeAtomic(out.file, `${out.relPath === doc.source.path && json !== null ? json : documentJsonFor(doc, out.relPath)}\n`).catch((e: unknown) => {
+        throw outputError(out.file, e);
+      });
+    }
     return {
       id: task.id,
       ok: true,

@@ -70,18 +70,29 @@ const FUND_INCOME = new Set(["income.general_budget", "income.government_fund", 
  * stated carryover (280.40): the larger figure is the sum, not a second statement of this year's income.
  */
 function withoutCarryoverSums(mentions: FactMention[]): FactMention[] {
-  const carryovers = mentions.filter((m) => m.key === "income.carryover" && !m.weak && compare(m.yuan, "0") > 0);
+  const carryovers = distinct(mentions.filter((m) => m.key === "income.carryover" && !m.weak && compare(m.yuan, "0") > 0));
   if (carryovers.length === 0) return mentions;
   const sums = new Set<FactMention>();
   for (const key of FUND_INCOME) {
     const stated = mentions.filter((m) => m.key === key && !m.weak);
-    const thisYear = stated.filter((m) => m.evidence.kind === "cell");
+    // One statement per printed figure: a document repeating a sentence a thousand times costs one comparison.
+    const thisYear = distinct(stated.filter((m) => m.evidence.kind === "cell"));
+    const verdict = new Map<string, boolean>();
+    const isSum = (m: FactMention) => thisYear.some((t) => compare(t.yuan, m.yuan) < 0 && carryovers.some((c) => agrees({ ...c, yuan: add(t.yuan, c.yuan) }, m)));
     for (const m of stated) {
-      const isSum = thisYear.some((t) => compare(t.yuan, m.yuan) < 0 && carryovers.some((c) => agrees({ ...c, yuan: add(t.yuan, c.yuan) }, m)));
-      if (isSum) sums.add(m);
+      const id = `${m.yuan}|${m.decimals}|${m.multiplier}`;
+      if (!verdict.has(id)) verdict.set(id, isSum(m));
+      if (verdict.get(id)) sums.add(m);
     }
   }
   return sums.size === 0 ? mentions : mentions.filter((m) => !sums.has(m));
+}
+
+/** One mention per printed figure (value, decimals, multiplier). */
+function distinct(ms: readonly FactMention[]): FactMention[] {
+  const byFigure = new Map<string, FactMention>();
+  for (const m of ms) byFigure.set(`${m.yuan}|${m.decimals}|${m.multiplier}`, byFigure.get(`${m.yuan}|${m.decimals}|${m.multiplier}`) ?? m);
+  return [...byFigure.values()];
 }
 
 /**
@@ -90,7 +101,14 @@ function withoutCarryoverSums(mentions: FactMention[]): FactMention[] {
  * this-year figure of the same fund is read as that figure.
  */
 function asCurrentYear(all: readonly FactMention[]): (m: FactMention) => FactMention {
-  const cells = (key: string, fund: Fund | undefined) => all.filter((o) => o.key === key && o.fund === fund && o.evidence.kind === "cell");
+  // Indexed once: a filter per mention would make a document of many figures quadratic.
+  const byKey = new Map<string, FactMention[]>();
+  for (const o of all) {
+    if (o.evidence.kind !== "cell" || !(o.key in CURRENT_YEAR_OF || Object.values(CURRENT_YEAR_OF).includes(o.key))) continue;
+    const id = `${o.key}\u0000${o.fund ?? ""}`;
+    byKey.set(id, [...(byKey.get(id) ?? []), o]);
+  }
+  const cells = (key: string, fund: Fund | undefined) => byKey.get(`${key}\u0000${fund ?? ""}`) ?? [];
   return (m) => {
     const side = CURRENT_YEAR_OF[m.key];
     if (!side || m.evidence.kind !== "text" || m.weak) return m;

@@ -2,6 +2,7 @@
 import { createInterface } from "node:readline";
 import { recognizeAmounts } from "../amounts/index.js";
 import type { MoneyUnitLike } from "../amounts/index.js";
+import { terminalSafeJson } from "../util/terminal.js";
 
 const UNITS = ["元", "千元", "万元", "百万元", "亿元"] as const;
 
@@ -38,12 +39,12 @@ export async function runAmountsCommand(argv: string[], stdin: NodeJS.ReadableSt
       defaultUnit = u as (typeof UNITS)[number];
       continue;
     }
-    stdout.write(`amounts: unknown argument ${JSON.stringify(a)}\n\n${AMOUNTS_HELP}`);
+    stdout.write(`amounts: unknown argument ${terminalSafeJson(JSON.stringify(a))}\n\n${AMOUNTS_HELP}`);
     return 2;
   }
   const lines = createInterface({ input: stdin, crlfDelay: Infinity });
   for await (const line of lines) {
-    const ok = stdout.write(`${JSON.stringify(recognizeAmounts(line, { defaultUnit }))}\n`);
+    const ok = stdout.write(`${terminalSafeJson(JSON.stringify(recognizeAmounts(line, { defaultUnit })))}\n`);
     if (!ok) await new Promise<void>((resolve) => stdout.once("drain", () => resolve()));
   }
   return 0;

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { terminalSafe } from "../util/terminal.js";
 
 export class UsageError extends Error {}
 
@@ -23,7 +24,8 @@ export async function withUsage(help: string, body: () => Promise<number>): Prom
     return await body();
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`${e.message}\n\n${help}\n`);
+      // The message quotes what was typed, which may hold control characters.
+      process.stderr.write(`${terminalSafe(e.message)}\n\n${help}\n`);
       return 2;
     }
     throw e;

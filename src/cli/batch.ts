@@ -1,13 +1,16 @@
 /** `disclosure-extract batch`: argument parsing and exit codes around runBatch (src/batch). */
+import { EXIT, isExtractError } from "../errors.js";
+import { LockHeldError } from "../batch/lock.js";
+import { RootMismatchError } from "../batch/manifest.js";
+import { terminalSafe } from "../util/terminal.js";
 import { createInterface } from "node:readline";
 import os from "node:os";
-import { DEFAULT_MAX_WORKER_MB } from "../batch/pool.js";
 import { runBatch } from "../batch/run.js";
 import { parseShard } from "../batch/shard.js";
 import { formatSummary } from "../batch/summary.js";
 import { longFormatOf } from "../writers/long-format.js";
 import { parseCommandArgs, UsageError, withUsage } from "./args.js";
-import { limitsFromFlags, LIMIT_FLAGS } from "./limit-flags.js";
+import { limitsFromFlags, LIMIT_FLAGS, workerFlag } from "./limit-flags.js";
 
 export const BATCH_HELP = `Usage: disclosure-extract batch <dir|file|glob|->... -o OUTDIR [options]
 
@@ -27,7 +30,7 @@ Options:
       --include GLOB       only files matching GLOB inside directories (repeatable; "*.pdf" matches any depth)
       --exclude GLOB       leave out files matching GLOB (repeatable)
   -j, --jobs N             worker threads (default: ${os.availableParallelism()}, the number of cores)
-      --max-worker-mb N    heap ceiling per worker in MB; a document over it is a too_large error (default ${DEFAULT_MAX_WORKER_MB})
+${workerFlag.help}
       --force              extract everything again, ignoring the manifest
       --shard I/N          only the inputs of shard I of N (0 ≤ I < N), split by a hash of the path
       --ndjson             also stream each document as one JSON line to stdout
@@ -44,7 +47,9 @@ ${LIMIT_FLAGS}
 The per-document time limit is --timeout-ms; a document over it is stopped (timeout error) and the batch goes on.
 Progress goes to stderr: a bar on a terminal, otherwise a line every 5 s. The summary at the end (stderr) counts
 documents by status and format and lists the slowest files and validation failures.
-Exit codes: 0 every document extracted, 1 some documents failed (all others written), 2 usage error.`;
+Exit codes: 0 every document extracted, 1 some documents failed (all others written), 2 usage error, 3 an output
+could not be written (disk full, read-only, permissions: the run stopped, its manifest is whole — run again to
+resume), or another batch holds the output folder, or the folder holds another input root's outputs.`;
 
 async function readStdinLines(): Promise<string[]> {
   const lines: string[] = [];
@@ -70,7 +75,7 @@ export function batchCommand(argv: string[]): Promise<number> {
       include: { type: "string", multiple: true },
       exclude: { type: "string", multiple: true },
       jobs: { type: "string", short: "j" },
-      "max-worker-mb": { type: "string" },
+      ...workerFlag.options,
       force: { type: "boolean" },
       shard: { type: "string" },
       ndjson: { type: "boolean" },
@@ -100,12 +105,12 @@ export function batchCommand(argv: string[]): Promise<number> {
     const shard = typeof values.shard === "string" ? parseShard(values.shard) : null;
     if (typeof values.shard === "string" && !shard) throw new UsageError(`--shard takes I/N with 0 ≤ I < N, e.g. 0/4, not "${values.shard}".`);
     const jobs = positiveInt(values.jobs, "jobs");
-    const maxWorkerMb = positiveInt(values["max-worker-mb"], "max-worker-mb");
+    const maxWorkerMb = workerFlag.parse(values);
     const limits = limitsFromFlags.parse(values);
     const quiet = values.quiet === true;
 
     const stdinPaths = positionals.includes("-") ? await readStdinLines() : [];
-    const result = await runBatch({
+    const result = await batchOrOutputFault({
       inputs: positionals,
       include: strings(values.include),
       exclude: strings(values.exclude),
@@ -124,7 +129,8 @@ export function batchCommand(argv: string[]): Promise<number> {
       log: process.stderr,
       quiet,
     });
-    for (const arg of result.unmatched) process.stderr.write(`batch: nothing matches ${arg}\n`);
+    if (typeof result === "number") return result;
+    for (const arg of result.unmatched) process.stderr.write(`batch: nothing matches ${terminalSafe(arg)}\n`);
     if (result.entries.length === 0) {
       if (shard && result.unmatched.length === 0) {
         if (!quiet) process.stderr.write(`batch: shard ${shard.index}/${shard.count} holds no inputs\n`);
@@ -133,10 +139,26 @@ export function batchCommand(argv: string[]): Promise<number> {
       throw new UsageError("batch found no input files.");
     }
     if (!quiet) {
-      process.stderr.write(formatSummary(result.summary, result.elapsedMs));
+      process.stderr.write(terminalSafe(formatSummary(result.summary, result.elapsedMs)));
       const { replaced, recycled } = result.workers;
       if (replaced + recycled > 0) process.stderr.write(`  workers: ${replaced} replaced after a timeout, crash or heap overrun; ${recycled} recycled to give memory back\n`);
     }
-    return result.entries.some((e) => e.record.status === "error") ? 1 : 0;
+    // A stopped run has printed its summary; its manifest is whole, and running again resumes it.
+    if (result.outputError) {
+      process.stderr.write(`batch: stopped: ${terminalSafe(result.outputError.message)}\n`);
+      return EXIT.outputFailed;
+    }
+    return result.entries.some((e) => e.record.status === "error") ? EXIT.documentFailed : EXIT.ok;
   });
+}
+
+/** runBatch, or exit code 3 when the output folder cannot be used: held by another batch, another input root, unwritable. */
+async function batchOrOutputFault(options: Parameters<typeof runBatch>[0]): Promise<Awaited<ReturnType<typeof runBatch>> | number> {
+  try {
+    return await runBatch(options);
+  } catch (e) {
+    if (!(e instanceof LockHeldError || e instanceof RootMismatchError || (isExtractError(e) && e.code === "output_error"))) throw e;
+    process.stderr.write(`batch: ${terminalSafe(e.message)}\n`);
+    return EXIT.outputFailed;
+  }
 }

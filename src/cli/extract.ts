@@ -1,5 +1,7 @@
 import { extractFileIsolated } from "../batch/isolated.js";
-import { isExtractError, toExtractError } from "../errors.js";
+import type { ExtractedDocument } from "../model/index.js";
+import { EXIT, isExtractError, outputError, toExtractError, type ExtractError } from "../errors.js";
+import { terminalSafeJson } from "../util/terminal.js";
 import { parseCommandArgs, UsageError, withUsage } from "./args.js";
 import { writeAtomic } from "../writers/json.js";
 import { tableCsvFileName, tableToCsv } from "../writers/tables-csv.js";
@@ -7,7 +9,7 @@ import { FACT_SCHEMA, factRows } from "../writers/facts.js";
 import { LINE_ITEM_SCHEMA, lineItemRows } from "../writers/line-items.js";
 import { longFormatOf, longFormatText, type DocInfo, type LongRow, type LongSchema } from "../writers/long-format.js";
 import path from "node:path";
-import { limitsFromFlags, LIMIT_FLAGS } from "./limit-flags.js";
+import { limitsFromFlags, LIMIT_FLAGS, workerFlag } from "./limit-flags.js";
 
 const HELP = `Usage: disclosure-extract extract FILE [options]
 
@@ -22,9 +24,12 @@ Options:
       --line-items-csv FILE
                        the line items (table, classification, code, name, level, measure, fund, yuan …), .csv or .ndjson
 ${LIMIT_FLAGS}
+${workerFlag.help}
   -h, --help           this help
 
-On failure prints {"error": {"code", "message"}} on stderr and exits 1.`;
+Side outputs (--tables-csv, --facts-csv, --line-items-csv) are written first; the JSON goes to stdout only when they
+all were. On failure prints {"error": {"code", "message", "path"}} on stderr and exits 1 (the document could not be
+read) or 3 (an output could not be written: code output_error).`;
 
 export function extractCommand(argv: string[]): Promise<number> {
   return withUsage(HELP, async () => {
@@ -36,6 +41,7 @@ export function extractCommand(argv: string[]): Promise<number> {
       "line-items-csv": { type: "string" },
       help: { type: "boolean", short: "h" },
       ...limitsFromFlags.options,
+      ...workerFlag.options,
     });
     if (values.help) {
       process.stdout.write(`${HELP}\n`);
@@ -43,29 +49,55 @@ export function extractCommand(argv: string[]): Promise<number> {
     }
     if (positionals.length !== 1) throw new UsageError("extract takes exactly one FILE.");
     const file = positionals[0]!;
+    const limits = limitsFromFlags.parse(values);
+    const maxWorkerMb = workerFlag.parse(values);
+    let doc: ExtractedDocument;
     try {
-      const doc = await extractFileIsolated(file, { limits: limitsFromFlags.parse(values) });
-      const json = values.compact ? JSON.stringify(doc) : JSON.stringify(doc, null, 2);
-      if (typeof values.out === "string") await writeAtomic(values.out, `${json}\n`);
-      else process.stdout.write(`${json}\n`);
-      if (typeof values["tables-csv"] === "string") {
-        const dir = values["tables-csv"];
-        await Promise.all(doc.tables.map((t, i) => writeAtomic(path.join(dir, tableCsvFileName(t, i)), tableToCsv(t))));
-      }
-      const info: DocInfo = { path: doc.source.path, sha256: doc.source.sha256, format: doc.source.format, meta: doc.meta };
-      if (typeof values["facts-csv"] === "string") await writeLong(values["facts-csv"], FACT_SCHEMA, factRows(info, doc.facts));
-      if (typeof values["line-items-csv"] === "string") await writeLong(values["line-items-csv"], LINE_ITEM_SCHEMA, lineItemRows(info, doc.lineItems));
-      return 0;
+      doc = await extractFileIsolated(file, { limits, ...(maxWorkerMb !== undefined ? { maxWorkerMb } : {}) });
     } catch (e) {
-      if (e instanceof UsageError) throw e;
-      const err = isExtractError(e) ? e : toExtractError(e);
-      process.stderr.write(`${JSON.stringify({ error: { code: err.code, message: err.message, path: file } })}\n`);
-      return 1;
+      return fail(isExtractError(e) ? e : toExtractError(e), file);
+    }
+    try {
+      await writeSideOutputs(doc, values);
+      const json = values.compact ? JSON.stringify(doc) : JSON.stringify(doc, null, 2);
+      if (typeof values.out === "string") await writeOutput(values.out, `${json}\n`);
+      else process.stdout.write(`${terminalSafeJson(json)}\n`);
+      return EXIT.ok;
+    } catch (e) {
+      // writeOutput types its failures as output_error; anything else is a bug.
+      return fail(isExtractError(e) ? e : toExtractError(e), file);
     }
   });
 }
 
+/** The typed error on stderr, one JSON line; exit 3 for an output that could not be written, else 1. */
+function fail(err: ExtractError, file: string): number {
+  process.stderr.write(`${terminalSafeJson(JSON.stringify({ error: { code: err.code, message: err.message, path: file } }))}\n`);
+  return err.code === "output_error" ? EXIT.outputFailed : EXIT.documentFailed;
+}
+
+/** Tables, facts and line items, before the JSON: a failure here leaves nothing on stdout to mistake for success. */
+async function writeSideOutputs(doc: ExtractedDocument, values: Record<string, unknown>): Promise<void> {
+  if (typeof values["tables-csv"] === "string") {
+    const dir = values["tables-csv"];
+    // One at a time: the first failure stops the rest (a full disk fails them all anyway).
+    for (const [i, t] of doc.tables.entries()) await writeOutput(path.join(dir, tableCsvFileName(t, i)), tableToCsv(t));
+  }
+  const info: DocInfo = { path: doc.source.path, sha256: doc.source.sha256, format: doc.source.format, meta: doc.meta };
+  if (typeof values["facts-csv"] === "string") await writeLong(values["facts-csv"], FACT_SCHEMA, factRows(info, doc.facts));
+  if (typeof values["line-items-csv"] === "string") await writeLong(values["line-items-csv"], LINE_ITEM_SCHEMA, lineItemRows(info, doc.lineItems));
+}
+
+/** writeAtomic with its failure typed as output_error naming the file. */
+async function writeOutput(file: string, data: string): Promise<void> {
+  try {
+    await writeAtomic(file, data);
+  } catch (e) {
+    throw outputError(file, e);
+  }
+}
+
 /** A long-format file: NDJSON for .ndjson/.jsonl, else CSV. */
 function writeLong(file: string, schema: LongSchema, rows: readonly LongRow[]): Promise<void> {
-  return writeAtomic(file, longFormatText(schema, longFormatOf(file) ?? "csv", rows));
+  return writeOutput(file, longFormatText(schema, longFormatOf(file) ?? "csv", rows));
 }

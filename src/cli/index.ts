@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { terminalSafe } from "../util/terminal.js";
 import { PARSER_VERSION } from "../util/version.js";
 
 /**
@@ -27,7 +28,8 @@ ${Object.values(COMMANDS)
   .join("\n")}
 
 Run "disclosure-extract <command> --help" for a command's options.
-Exit codes: 0 success, 1 a document failed, 2 usage error.`;
+Exit codes: 0 success, 1 a document failed, 2 usage error, 3 an output could not be written (disk full,
+read-only or not permitted: error code output_error).`;
 
 async function main(argv: string[]): Promise<number> {
   const [verb, ...rest] = argv;
@@ -41,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = COMMANDS[verb];
   if (!command) {
-    process.stderr.write(`Unknown command "${verb}".\n\n${USAGE}\n`);
+    process.stderr.write(`Unknown command "${terminalSafe(verb)}".\n\n${USAGE}\n`);
     return 2;
   }
   return command.run(rest);
@@ -59,7 +61,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`disclosure-extract: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`disclosure-extract: ${terminalSafe(e instanceof Error ? e.message : String(e))}\n`);
     process.exitCode = 2;
   },
 );

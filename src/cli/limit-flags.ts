@@ -1,4 +1,5 @@
-import { DEFAULT_LIMITS, type Limits } from "../limits.js";
+import { DEFAULT_MAX_WORKER_MB } from "../batch/pool.js";
+import { DEFAULT_LIMITS, LIMIT_MAXIMA, MIN_WORKER_MB, type Limits } from "../limits.js";
 import { UsageError } from "./args.js";
 
 /** One CLI flag per limit, named after the limit ("maxInputBytes" → --max-input-bytes). */
@@ -17,10 +18,29 @@ export const limitsFromFlags = {
     for (const [key, flag] of Object.entries(FLAG_OF) as [keyof Limits, string][]) {
       const v = values[flag];
       if (v === undefined) continue;
-      const n = Number(v);
-      if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${flag} takes a positive whole number, not "${String(v)}".`);
-      out[key] = n;
+      out[key] = wholeNumber(v, flag, LIMIT_MAXIMA[key]);
     }
     return out;
+  },
+};
+
+/** A flag's value as a positive whole number up to `max`, or a usage error that says what it takes. */
+function wholeNumber(v: unknown, flag: string, max?: { max: number; why: string }): number {
+  const n = Number(v);
+  if (!Number.isSafeInteger(n) || n <= 0) throw new UsageError(`--${flag} takes a positive whole number, not "${String(v)}".`);
+  if (max && n > max.max) throw new UsageError(`--${flag} can be at most ${max.max} (${max.why}), not ${n}.`);
+  return n;
+}
+
+/** --max-worker-mb, for every verb that extracts in a worker (batch, extract, inspect): too_large advice names it. */
+export const workerFlag = {
+  options: { "max-worker-mb": { type: "string" as const } },
+  help: `      --max-worker-mb N`.padEnd(37) + `(default ${DEFAULT_MAX_WORKER_MB}) heap ceiling per worker in MB, at least ${MIN_WORKER_MB}; over it: too_large`,
+  parse(values: Record<string, unknown>): number | undefined {
+    const v = values["max-worker-mb"];
+    if (v === undefined) return undefined;
+    const n = wholeNumber(v, "max-worker-mb");
+    if (n < MIN_WORKER_MB) throw new UsageError(`--max-worker-mb must be at least ${MIN_WORKER_MB}, not ${n}: a worker with less heap cannot load the extractor.`);
+    return n;
   },
 };

@@ -105,15 +105,21 @@ const DEFINITION = /^[^，。]{0,24}[：:]\s*(?:是指|指|是)/;
 function stating(input: CheckInput, s: RequiredStatement): { p: ParagraphBlock; ev: Evidence }[] {
   const byId = new Map(input.paragraphs.map((p) => [p.id, p]));
   const out: { p: ParagraphBlock; ev: Evidence }[] = [];
+  // A set, not a search of `out`: a document of 40,000 paragraphs stays linear.
+  const seen = new Set<ParagraphBlock>();
+  const add = (p: ParagraphBlock, ev: Evidence) => {
+    seen.add(p);
+    out.push({ p, ev });
+  };
   for (const m of input.mentions) {
     const ev = m.evidence;
     const p = ev.kind === "text" && s.facts?.includes(m.key) ? byId.get(ev.blockId) : undefined;
-    if (p && !out.some((x) => x.p === p)) out.push({ p, ev });
+    if (p && !seen.has(p)) add(p, ev);
   }
   for (const p of input.paragraphs) {
-    if (out.some((x) => x.p === p)) continue;
+    if (seen.has(p)) continue;
     const ev = s.patterns.map((re) => textEvidence(p, re)).find((e) => e !== undefined);
-    if (ev) out.push({ p, ev });
+    if (ev) add(p, ev);
   }
   return out;
 }
