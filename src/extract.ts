@@ -4,6 +4,7 @@ import { SCHEMA_VERSION } from "./model/constants.js";
 import { ExtractError, toExtractError } from "./errors.js";
 import { DEFAULT_LIMITS, type Limits } from "./limits.js";
 import type { LayoutSettings } from "./readers/layout/settings.js";
+import type { OcrMode } from "./readers/ocr/index.js";
 import { detectFormat, readerFor } from "./readers/index.js";
 import { buildSections } from "./structure/sections/index.js";
 import { buildTables } from "./structure/tables/index.js";
@@ -20,6 +21,8 @@ export interface ExtractOptions {
   limits?: Partial<Limits>;
   /** Overrides of the layout engine's tolerances for PDFs and positioned HTML (README "Layout settings"). */
   layout?: Partial<LayoutSettings>;
+  /** OCR of PDF pages: auto (default: pages without a text layer), always (every page), never. */
+  ocr?: OcrMode;
 }
 
 /** Reads a file and extracts it. Throws only ExtractError. */
@@ -75,7 +78,7 @@ async function extractUnguarded(bytes: Uint8Array, options: ExtractOptions): Pro
   }
   const format = detectFormat(bytes);
   const reader = readerFor(format, bytes);
-  const read = await reader(bytes, { path, limits, ...(options.layout ? { layout: options.layout } : {}) });
+  const read = await reader(bytes, { path, limits, ...(options.layout ? { layout: options.layout } : {}), ...(options.ocr ? { ocr: options.ocr } : {}) });
   checkBlockLimits(read.blocks, limits);
 
   const warnings: Warning[] = [...read.warnings];

@@ -3,6 +3,7 @@
  * hold: a wall-clock timeout (synchronous parsing cannot be interrupted on the caller's thread) and a heap ceiling.
  * `extract` and `inspect` use it; library callers who take untrusted files one at a time can too.
  */
+import type { OcrMode } from "../readers/ocr/index.js";
 import { ExtractError } from "../errors.js";
 import { DEFAULT_LIMITS, type Limits } from "../limits.js";
 import type { ExtractedDocument } from "../model/index.js";
@@ -12,6 +13,8 @@ export interface IsolatedExtractOptions {
   /** Reported as source.path; defaults to the file as given. */
   path?: string;
   limits?: Partial<Limits>;
+  /** OCR of PDF pages (default auto). */
+  ocr?: OcrMode;
   /** Heap ceiling of the worker (MB); over it the document is a too_large error. */
   maxWorkerMb?: number;
 }
@@ -28,7 +31,7 @@ export async function extractFileIsolated(file: string, options: IsolatedExtract
     recycleHeapMb: Number.POSITIVE_INFINITY,
   });
   try {
-    const outcome = await pool.run({ file, relPath: options.path ?? file, limits, wantFacts: false, wantLineItems: false, outputs: [], wantJson: true });
+    const outcome = await pool.run({ file, relPath: options.path ?? file, limits, ...(options.ocr ? { ocr: options.ocr } : {}), wantFacts: false, wantLineItems: false, outputs: [], wantJson: true });
     if (!outcome.ok) throw new ExtractError(outcome.error.code, outcome.error.message, outcome.format ? { format: outcome.format } : {});
     return JSON.parse(outcome.json!) as ExtractedDocument;
   } finally {

@@ -2,6 +2,7 @@
 import type { ErrorCode } from "../errors.js";
 import type { Limits } from "../limits.js";
 import type { SourceFormat } from "../model/index.js";
+import type { OcrMode } from "../readers/ocr/index.js";
 import type { ContentRecords } from "../writers/db/records.js";
 import type { ContentTable } from "../writers/db/schema.js";
 
@@ -12,6 +13,8 @@ export interface ExtractTask {
   /** Reported as source.path (relative to the archive base). */
   relPath: string;
   limits: Partial<Limits>;
+  /** OCR of PDF pages (default auto). */
+  ocr?: OcrMode;
   /** Send the facts' records back (a facts file is written); kept for callers that do not name `tables`. */
   wantFacts: boolean;
   /** Send the line items' records back (a line-items file is written); likewise. */

@@ -16,6 +16,7 @@ import { DEFAULT_LIMITS, type Limits } from "../limits.js";
 import type { ExtractedDocument } from "../model/index.js";
 import { detectFormat } from "../readers/detect.js";
 import { PARSER_VERSION } from "../util/version.js";
+import type { OcrMode } from "../readers/ocr/index.js";
 import { recordsOf, type ContentRecords } from "../writers/db/records.js";
 import { documentJsonFor, ensureDir, isAtomicTempFile, outputFileFor, writeAtomic } from "../writers/json.js";
 import { ExtractError, isOutputFailure, outputError } from "../errors.js";
@@ -44,6 +45,8 @@ export interface BatchOptions {
   recycleAfterDocs?: number;
   maxYoungMb?: number;
   limits?: Partial<Limits>;
+  /** OCR of PDF pages (default auto: pages without a text layer). */
+  ocr?: OcrMode;
   force?: boolean;
   shard?: Shard | null;
   /** Where --ndjson writes one document per line. */
@@ -263,7 +266,7 @@ async function runBatchLocked(options: BatchOptions): Promise<BatchResult> {
 
     const [leader, ...copies] = fresh as [HashedInput, ...HashedInput[]];
     const outputs = outDir ? fresh.map((m) => ({ relPath: m.relPath, file: outputFileFor(outDir, m.relPath) })) : [];
-    const outcome: ExtractOutcome = await pool.run({ file: leader.file, relPath: leader.relPath, limits, wantFacts: files.facts !== null, wantLineItems: files.lineItems !== null, tables: files.tables, outputs, wantJson: options.ndjson != null });
+    const outcome: ExtractOutcome = await pool.run({ file: leader.file, relPath: leader.relPath, limits, ...(options.ocr ? { ocr: options.ocr } : {}), wantFacts: files.facts !== null, wantLineItems: files.lineItems !== null, tables: files.tables, outputs, wantJson: options.ndjson != null });
     // A full disk is not this document's fault: no record, so a resumed run extracts it again.
     if (!outcome.ok && outcome.error.code === "output_error") throw new ExtractError("output_error", outcome.error.message);
     if (!outcome.ok) {

@@ -39,7 +39,7 @@ async function run(task: ExtractTask): Promise<ExtractOutcome> {
   const started = performance.now();
   try {
     await testHooks(task.file);
-    const doc = await extractFile(task.file, { path: task.relPath, limits: task.limits });
+    const doc = await extractFile(task.file, { path: task.relPath, limits: task.limits, ...(task.ocr ? { ocr: task.ocr } : {}) });
     const json = task.outputs.length > 0 || task.wantJson ? JSON.stringify(doc) : null;
     // A full disk or read-only folder is an output fault, not the document's: typed output_error, never internal.
     for (const out of task.outputs) {

@@ -10,7 +10,7 @@ import { parseShard } from "../batch/shard.js";
 import { formatSummary } from "../batch/summary.js";
 import { longFormatOf } from "../writers/long-format.js";
 import { parseCommandArgs, UsageError, withUsage } from "./args.js";
-import { limitsFromFlags, LIMIT_FLAGS, workerFlag } from "./limit-flags.js";
+import { limitsFromFlags, LIMIT_FLAGS, workerFlag, ocrFlag } from "./limit-flags.js";
 
 export const BATCH_HELP = `Usage: disclosure-extract batch <dir|file|glob|->... -o OUTDIR [options]
 
@@ -31,6 +31,7 @@ Options:
       --exclude GLOB       leave out files matching GLOB (repeatable)
   -j, --jobs N             worker threads (default: ${os.availableParallelism()}, the number of cores)
 ${workerFlag.help}
+${ocrFlag.help}
       --force              extract everything again, ignoring the manifest
       --shard I/N          only the inputs of shard I of N (0 ≤ I < N), split by a hash of the path
       --ndjson             also stream each document as one JSON line to stdout
@@ -76,6 +77,7 @@ export function batchCommand(argv: string[]): Promise<number> {
       exclude: { type: "string", multiple: true },
       jobs: { type: "string", short: "j" },
       ...workerFlag.options,
+      ...ocrFlag.options,
       force: { type: "boolean" },
       shard: { type: "string" },
       ndjson: { type: "boolean" },
@@ -107,6 +109,7 @@ export function batchCommand(argv: string[]): Promise<number> {
     const jobs = positiveInt(values.jobs, "jobs");
     const maxWorkerMb = workerFlag.parse(values);
     const limits = limitsFromFlags.parse(values);
+    const ocr = ocrFlag.parse(values);
     const quiet = values.quiet === true;
 
     const stdinPaths = positionals.includes("-") ? await readStdinLines() : [];
@@ -119,6 +122,7 @@ export function batchCommand(argv: string[]): Promise<number> {
       ...(jobs !== undefined ? { jobs } : {}),
       ...(maxWorkerMb !== undefined ? { maxWorkerMb } : {}),
       limits,
+      ...(ocr ? { ocr } : {}),
       force: values.force === true,
       shard,
       ndjson: values.ndjson ? process.stdout : null,

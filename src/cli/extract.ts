@@ -9,7 +9,7 @@ import { FACT_SCHEMA, factRows } from "../writers/facts.js";
 import { LINE_ITEM_SCHEMA, lineItemRows } from "../writers/line-items.js";
 import { longFormatOf, longFormatText, type DocInfo, type LongRow, type LongSchema } from "../writers/long-format.js";
 import path from "node:path";
-import { limitsFromFlags, LIMIT_FLAGS, workerFlag } from "./limit-flags.js";
+import { limitsFromFlags, LIMIT_FLAGS, workerFlag, ocrFlag } from "./limit-flags.js";
 
 const HELP = `Usage: disclosure-extract extract FILE [options]
 
@@ -25,6 +25,7 @@ Options:
                        the line items (table, classification, code, name, level, measure, fund, yuan …), .csv or .ndjson
 ${LIMIT_FLAGS}
 ${workerFlag.help}
+${ocrFlag.help}
   -h, --help           this help
 
 Side outputs (--tables-csv, --facts-csv, --line-items-csv) are written first; the JSON goes to stdout only when they
@@ -42,6 +43,7 @@ export function extractCommand(argv: string[]): Promise<number> {
       help: { type: "boolean", short: "h" },
       ...limitsFromFlags.options,
       ...workerFlag.options,
+      ...ocrFlag.options,
     });
     if (values.help) {
       process.stdout.write(`${HELP}\n`);
@@ -50,10 +52,11 @@ export function extractCommand(argv: string[]): Promise<number> {
     if (positionals.length !== 1) throw new UsageError("extract takes exactly one FILE.");
     const file = positionals[0]!;
     const limits = limitsFromFlags.parse(values);
+    const ocr = ocrFlag.parse(values);
     const maxWorkerMb = workerFlag.parse(values);
     let doc: ExtractedDocument;
     try {
-      doc = await extractFileIsolated(file, { limits, ...(maxWorkerMb !== undefined ? { maxWorkerMb } : {}) });
+      doc = await extractFileIsolated(file, { limits, ...(maxWorkerMb !== undefined ? { maxWorkerMb } : {}), ...(ocr ? { ocr } : {}) });
     } catch (e) {
       return fail(isExtractError(e) ? e : toExtractError(e), file);
     }

@@ -5,7 +5,7 @@ import { terminalSafe, terminalSafeDeep, terminalSafeJson } from "../util/termin
 import { writeReport } from "../writers/report/index.js";
 import { renderSummary, useColor } from "../writers/summary.js";
 import { parseCommandArgs, UsageError, withUsage } from "./args.js";
-import { limitsFromFlags, LIMIT_FLAGS, workerFlag } from "./limit-flags.js";
+import { limitsFromFlags, LIMIT_FLAGS, workerFlag, ocrFlag } from "./limit-flags.js";
 
 const HELP = `Usage: disclosure-extract inspect FILE [options]
 
@@ -19,6 +19,7 @@ Options:
       --color          colours even when stdout is not a terminal (NO_COLOR still wins)
 ${LIMIT_FLAGS}
 ${workerFlag.help}
+${ocrFlag.help}
   -h, --help           this help
 
 Colours are used on a terminal only, and never when NO_COLOR is set. Control characters from the document (ESC,
@@ -34,6 +35,7 @@ export function inspectCommand(argv: string[]): Promise<number> {
       help: { type: "boolean", short: "h" },
       ...limitsFromFlags.options,
       ...workerFlag.options,
+      ...ocrFlag.options,
     });
     if (values.help) {
       process.stdout.write(`${HELP}\n`);
@@ -43,9 +45,10 @@ export function inspectCommand(argv: string[]): Promise<number> {
     if (values.html === "") throw new UsageError("--html needs a file name.");
     const file = positionals[0]!;
     const limits = limitsFromFlags.parse(values);
+    const ocr = ocrFlag.parse(values);
     const maxWorkerMb = workerFlag.parse(values);
     try {
-      const doc = await extractFileIsolated(file, { limits, ...(maxWorkerMb !== undefined ? { maxWorkerMb } : {}) });
+      const doc = await extractFileIsolated(file, { limits, ...(maxWorkerMb !== undefined ? { maxWorkerMb } : {}), ...(ocr ? { ocr } : {}) });
       if (typeof values.html === "string") {
         const report = values.html;
         await writeReport(doc, report).catch((e: unknown) => {

@@ -1,3 +1,4 @@
+import { OCR_MODES, type OcrMode } from "../readers/ocr/index.js";
 import { DEFAULT_MAX_WORKER_MB } from "../batch/pool.js";
 import { DEFAULT_LIMITS, LIMIT_MAXIMA, MIN_WORKER_MB, type Limits } from "../limits.js";
 import { UsageError } from "./args.js";
@@ -42,5 +43,17 @@ export const workerFlag = {
     const n = wholeNumber(v, "max-worker-mb");
     if (n < MIN_WORKER_MB) throw new UsageError(`--max-worker-mb must be at least ${MIN_WORKER_MB}, not ${n}: a worker with less heap cannot load the extractor.`);
     return n;
+  },
+};
+
+/** --ocr, for every verb that extracts: which PDF pages are recognized from their image. */
+export const ocrFlag = {
+  options: { ocr: { type: "string" as const } },
+  help: `      --ocr auto|always|never`.padEnd(37) + `(default auto) recognize PDF pages without a text layer (always: every page; never: none)`,
+  parse(values: Record<string, unknown>): OcrMode | undefined {
+    const v = values.ocr;
+    if (v === undefined) return undefined;
+    if (!OCR_MODES.includes(v as OcrMode)) throw new UsageError(`--ocr takes auto, always or never, not "${String(v)}".`);
+    return v as OcrMode;
   },
 };

@@ -19,6 +19,15 @@ export const Provenance = z
     sheet: z.string().optional(),
     /** Cells of that sheet the block was read from, in A1 notation: "A1:F20" for a table, "A3" for a paragraph. */
     range: z.string().optional(),
+    /** Set when the block was read by OCR from a page image: the recognizer, its confidence, figures it was unsure of. */
+    ocr: z
+      .object({
+        engine: z.string(),
+        confidence: z.number().min(0).max(1),
+        uncertain: z.array(z.string()).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type Provenance = z.infer<typeof Provenance>;

@@ -2,6 +2,7 @@ import type { ReaderBlock, Warning } from "../model/index.js";
 import type { Limits } from "../limits.js";
 import type { PageFragments } from "./layout/types.js";
 import type { LayoutSettings } from "./layout/settings.js";
+import type { OcrMode } from "./ocr/index.js";
 
 export interface ReadContext {
   /** The input path as given (for messages only; formats are detected from bytes). */
@@ -9,6 +10,8 @@ export interface ReadContext {
   limits: Limits;
   /** Overrides of the layout engine's tolerances (README "Layout settings"); positioned text only. */
   layout?: Partial<LayoutSettings>;
+  /** When PDF pages are recognized by OCR (default auto: only pages without a text layer). */
+  ocr?: OcrMode;
 }
 
 /** What every reader returns: blocks in reading order, recoverable problems as warnings. */

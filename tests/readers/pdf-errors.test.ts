@@ -68,7 +68,8 @@ describe.skipIf(!hasCorpus)("readPdf over every PDF in ../shared/corpus (skipped
   it.each(corpusPdfs)("%s reads or fails with a typed error", { timeout: 120_000 }, async (rel) => {
     const file = path.join(corpus, rel);
     try {
-      const r = await readPdf(new Uint8Array(readFileSync(file)), ctx(file));
+      // The text layer as printed; OCR of the scans among them is tests/readers/ocr-scan.test.ts's.
+      const r = await readPdf(new Uint8Array(readFileSync(file)), { ...ctx(file), ocr: "never" });
       expect(r.blocks.length).toBeGreaterThan(0);
       for (const b of r.blocks) expect(b.provenance.page).toBeGreaterThan(0);
     } catch (e) {
@@ -77,12 +78,12 @@ describe.skipIf(!hasCorpus)("readPdf over every PDF in ../shared/corpus (skipped
     }
   });
 
-  it("the scanned 2026 budgets are no_text_layer", async () => {
+  it("with OCR off (--ocr never), the scanned 2026 budgets are no_text_layer", async () => {
     const scans = corpusPdfs.filter((f) => /021_泉州_商务局_2026年部门预算|042_榆林_信访局/.test(f));
     expect(scans.length).toBe(2);
     for (const rel of scans) {
       const file = path.join(corpus, rel);
-      expect((await errorOf(readPdf(new Uint8Array(readFileSync(file)), ctx(file)))).code).toBe("no_text_layer");
+      expect((await errorOf(readPdf(new Uint8Array(readFileSync(file)), { ...ctx(file), ocr: "never" }))).code).toBe("no_text_layer");
     }
   });
 });

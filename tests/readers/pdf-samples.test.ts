@@ -11,7 +11,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../
 
 async function read(name: string): Promise<ReadResult> {
   const file = path.join(repoRoot, "samples", name);
-  return readPdf(new Uint8Array(readFileSync(file)), { path: file, limits: DEFAULT_LIMITS });
+  return readPdf(new Uint8Array(readFileSync(file)), { path: file, limits: DEFAULT_LIMITS, ocr: "never" });
 }
 
 const paragraphs = (blocks: ReaderBlock[]): ParagraphBlock[] => blocks.filter((b): b is ParagraphBlock => b.type === "paragraph");

@@ -13,7 +13,7 @@ import { SKIP_SHARED, corpus, hasShared } from "../helpers.js";
 
 async function tablesOf(rel: string): Promise<Table[]> {
   const file = corpus(rel);
-  const read = await readPdf(new Uint8Array(readFileSync(file)), { path: file, limits: DEFAULT_LIMITS });
+  const read = await readPdf(new Uint8Array(readFileSync(file)), { path: file, limits: DEFAULT_LIMITS, ocr: "never" });
   return buildTables(read.blocks).tables;
 }
 const captioned = (tables: Table[]) => tables.filter((t) => t.number !== null).map((t) => [t.number, t.title, t.entity]);

@@ -4,6 +4,8 @@ import { layoutPages, type LayoutSettings } from "../layout/index.js";
 import type { PageFragments } from "../layout/types.js";
 import { BlockIds, type Reader, type ReadResult } from "../types.js";
 import { readDocumentPages, withPdfiumDocument } from "./pdfium-pages.js";
+import { renderPage } from "./render.js";
+import { markOcrBlocks, ocrPages, tesseractInfo, type OcrPagesResult, type PageRenderer } from "../ocr/index.js";
 
 export interface PdfPages {
   pages: PageFragments[];
@@ -32,8 +34,48 @@ export function setPdfBackend(b: PdfBackend): void {
 
 export const readPdf: Reader = async (bytes, ctx): Promise<ReadResult> => {
   const read = backend === "pdfjs" ? await (await import("./pdfjs-pages.js")).readPdfjs(bytes, ctx.path) : await readPdfPages(bytes, ctx.path);
-  return layoutRead(read, ctx.path, ctx.limits, ctx.layout);
+  const ocr = await recognizeScannedPages(read.pages, bytes, ctx);
+  const result = layoutRead(read, ctx.path, ctx.limits, ctx.layout);
+  if (!ocr.result) return { ...result, warnings: [...ocr.warnings, ...result.warnings] };
+  const marked = markOcrBlocks(result.blocks, ocr.result.results, ocr.engine);
+  return { ...result, blocks: marked.blocks, warnings: [...marked.warnings, ...ocr.warnings, ...result.warnings] };
 };
+
+/** Gray page images from PDFium for the recognizer (the same library that read the text layer). */
+function pdfiumRenderer(bytes: Uint8Array): PageRenderer {
+  return async (page, dpi) => {
+    const img = await renderPage(bytes, page, { dpi, gray: true });
+    return { width: img.width, height: img.height, gray: img.data, dpi: img.dpi };
+  };
+}
+
+/**
+ * Pages without a text layer (every page with --ocr always) are rendered and recognized; the OCR text and the rules
+ * found in the image replace the page's fragments and lines in place, so layout treats them like any text page.
+ * With OCR off, or Tesseract missing, a document without any text is still `no_text_layer` (from layoutRead or here).
+ */
+async function recognizeScannedPages(pages: PageFragments[], bytes: Uint8Array, ctx: Parameters<Reader>[1]): Promise<{ result?: OcrPagesResult; engine: string; warnings: Warning[] }> {
+  const mode = ctx.ocr ?? "auto";
+  const empty = pages.filter((p) => p.fragments.length === 0).map((p) => p.page);
+  const targets = mode === "always" ? pages.map((p) => p.page) : mode === "auto" ? empty : [];
+  if (targets.length === 0) return { engine: "", warnings: [] };
+  let result: OcrPagesResult;
+  try {
+    // The document's own time limit holds: pages left when 85% of it is spent are skipped with a warning.
+    result = await ocrPages(targets, { render: pdfiumRenderer(bytes), path: ctx.path, documentDeadline: Date.now() + ctx.limits.timeoutMs * 0.85 });
+  } catch (e) {
+    // Tesseract missing: a scan cannot be read at all (typed error that says how to install it); a document
+    // with some text keeps its text pages, and layoutRead names the pages left empty.
+    if (empty.length === pages.length) throw e;
+    return { engine: "", warnings: [{ code: "ocr_unavailable", message: e instanceof Error ? e.message : String(e) }] };
+  }
+  for (const p of result.pages) {
+    const page = pages.find((q) => q.page === p.page);
+    if (page) Object.assign(page, { fragments: p.fragments, lines: p.lines, width: p.width, height: p.height });
+  }
+  const info = tesseractInfo();
+  return { result, engine: info instanceof Error ? "tesseract" : info.version, warnings: result.warnings };
+}
 
 /** Layout, limits and the no-text-layer checks over pages read by either backend. */
 export function layoutRead(
@@ -48,7 +90,7 @@ export function layoutRead(
   if (emptyPages.length === pages.length) {
     throw new ExtractError(
       "no_text_layer",
-      `${filePath}: the PDF has no text layer (${pages.length} page(s), scanned images?); it needs OCR: run an OCR tool such as ocrmypdf on it and extract the result.`,
+      `${filePath}: the PDF has no text layer (${pages.length} page(s), scanned images?); OCR is off (--ocr never) or found no text: run with --ocr auto, or OCR it with a tool such as ocrmypdf and extract the result.`,
       { pages: pages.length },
     );
   }

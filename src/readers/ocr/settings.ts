@@ -1,0 +1,47 @@
+/** Tolerances of the OCR stage, in one place. Lengths in PDF points unless named otherwise. */
+export const OCR_SETTINGS = {
+  /** Resolution pages are rendered at for recognition: 200 dpi reads 9 pt Chinese reliably at a third of 300 dpi's cost. */
+  dpi: 200,
+  /** Recognition language: Simplified Chinese; its model also reads digits and Latin letters. */
+  lang: "chi_sim",
+  /** Tesseract page segmentation: automatic layout analysis (columns, tables as blocks). */
+  psm: 3,
+  /** A pixel darker than this (0–255) is ink. */
+  inkThreshold: 140,
+  /** Shortest horizontal rule: longer than the widest Chinese stroke run ("——" at 14 pt). */
+  minHorizontalRule: 24,
+  /** Shortest vertical rule: longer than a glyph's vertical stroke, shorter than one table row. */
+  minVerticalRule: 14,
+  /** Thickest ink run that is still a rule and not a filled box or a bold glyph. */
+  maxRuleThickness: 3.5,
+  /**
+   * Paint found rules white before recognition. Off: Tesseract's own layout analysis uses the borders to split
+   * cells, and on erased pages it lost figures ("27,664.22" read as ",664") in the evaluation.
+   */
+  eraseRules: false,
+  /** A vertical rule shorter than this must meet a horizontal rule at both ends (else it is a glyph stroke). */
+  minFreeVerticalRule: 60,
+  /** How far a rule's end may stop short of the rule it meets (anti-aliasing, broken corners). */
+  ruleJoinTolerance: 3,
+  /** Most ink just beside a rule (share of its length): more is a glyph stroke among other strokes. */
+  maxRuleSideInk: 0.25,
+  /** Light gaps inside a rule (broken scan lines, anti-aliasing) bridged, in pixels. */
+  ruleGapPx: 2,
+  /** Words on one recognized line closer than this many heights form one run (one cell, one amount). */
+  joinGapEms: 0.6,
+  /** …and a figure cut right after a separator ("5." "2%") joins across this many heights. */
+  figureJoinGapEms: 1.2,
+  /** A figure below this confidence (0–1) is flagged uncertain. */
+  uncertainBelow: 0.8,
+  /** Margin around a figure's crop for the digit pass, in pixels. */
+  cropPaddingPx: 6,
+  /**
+   * Default wall-clock limit for one page, milliseconds: 5–15 s is usual, but on a loaded 2-core machine photographed
+   * pages took over 50 s (measured); the document's own limit still caps the sum.
+   */
+  pageTimeoutMs: 120_000,
+  /** Digits a figure may hold in the digit pass (Tesseract whitelist). */
+  digitWhitelist: "0123456789.,-%",
+  /** Language model for the digit pass: the Latin model reads digits alone better than the Chinese one. */
+  digitLang: "eng",
+} as const;

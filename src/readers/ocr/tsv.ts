@@ -1,0 +1,112 @@
+import { OCR_SETTINGS } from "./settings.js";
+
+/** One recognized word of Tesseract's TSV, in pixels. */
+export interface OcrWord {
+  /** Index of the image in a multi-image run (the digit pass), 0-based. */
+  image: number;
+  line: string;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  /** 0–1. */
+  confidence: number;
+  text: string;
+}
+
+/** A run of words on one line, joined as the layout engine would see one text run. */
+export interface OcrRun {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  text: string;
+  /** Character-weighted mean of the words' confidences, 0–1. */
+  confidence: number;
+  chars: number;
+}
+
+/** Words (level 5) of Tesseract's TSV output; line boxes (level 4) give each word its line's height. */
+export function parseTsv(tsv: string): { words: OcrWord[]; lineBoxes: Map<string, { top: number; height: number }> } {
+  const words: OcrWord[] = [];
+  const lineBoxes = new Map<string, { top: number; height: number }>();
+  for (const row of tsv.split("\n").slice(1)) {
+    const f = row.split("\t");
+    if (f.length < 12) continue;
+    const [level, page, block, par, line, , left, top, width, height, conf] = f.slice(0, 11).map(Number);
+    const key = `${page}:${block}:${par}:${line}`;
+    if (level === 4) lineBoxes.set(key, { top: top ?? 0, height: height ?? 0 });
+    const text = f.slice(11).join("\t").trim();
+    if (level !== 5 || !text || (conf ?? -1) < 0) continue;
+    words.push({ image: (page ?? 1) - 1, line: key, left: left ?? 0, top: top ?? 0, width: width ?? 0, height: height ?? 0, confidence: (conf ?? 0) / 100, text });
+  }
+  return { words, lineBoxes };
+}
+
+/**
+ * Join the words of each line into runs: Tesseract splits Chinese text and figures into pieces ("27," "664." "22")
+ * that belong together. Words stay apart across a wide gap or a vertical rule (the next table cell).
+ */
+export function joinRuns(parsed: ReturnType<typeof parseTsv>, ruleXs: readonly number[] = []): OcrRun[] {
+  const byLine = new Map<string, OcrWord[]>();
+  for (const w of parsed.words) byLine.set(w.line, [...(byLine.get(w.line) ?? []), w]);
+  const runs: OcrRun[] = [];
+  for (const [key, words] of byLine) {
+    const box = parsed.lineBoxes.get(key);
+    words.sort((a, b) => a.left - b.left);
+    const height = box?.height ?? Math.max(...words.map((w) => w.height));
+    let run: OcrRun | undefined;
+    for (const w of words) {
+      const gap = run ? w.left - (run.left + run.width) : Infinity;
+      const ruled = run !== undefined && ruleXs.some((x) => x > run!.left + run!.width - 1 && x < w.left + 1);
+      const limit = run && continuesFigure(run.text, w.text) ? OCR_SETTINGS.figureJoinGapEms : OCR_SETTINGS.joinGapEms;
+      if (run && gap <= height * limit && !ruled) {
+        appendWord(run, w, gap);
+      } else {
+        if (run) runs.push(run);
+        const chars = Array.from(w.text).length;
+        run = { left: w.left, top: box?.top ?? w.top, width: w.width, height, text: w.text, confidence: w.confidence, chars };
+      }
+    }
+    if (run) runs.push(run);
+  }
+  return labelColons(runs.map(stripBorders).filter((r) => r.text !== ""));
+}
+
+/** Caption labels whose colon Tesseract reads as a semicolon ("单位;万元", "部门;…"). */
+const LABEL_RE = /(单位|部门|单位名称|部门名称|编制单位)$/;
+
+/** "单位;万元" → "单位：万元", also when the label and the rest came out as two runs ("单位" ";万元"). */
+function labelColons(runs: OcrRun[]): OcrRun[] {
+  return runs.map((r, i) => {
+    let text = r.text.replace(/(单位|部门|单位名称|部门名称|编制单位)[;；]/g, "$1：");
+    const prev = runs[i - 1];
+    if (/^[;；]/.test(text) && prev && Math.abs(prev.top - r.top) < r.height / 2 && LABEL_RE.test(prev.text)) text = `：${text.slice(1)}`;
+    return text === r.text ? r : { ...r, text };
+  });
+}
+
+/**
+ * A table border the recognizer read as a glyph ("1,200,000|", "| 合计") is not text. Figures are never touched here.
+ */
+function stripBorders(run: OcrRun): OcrRun {
+  const text = run.text
+    .replace(/^[|｜丨]+\s*/, "")
+    .replace(/\s*[|｜丨]+$/, "");
+  return text === run.text ? run : { ...run, text };
+}
+
+/** "5." + "2%", "27," + "664": a figure cut after its separator, which SimSun prints half an em wide. */
+function continuesFigure(left: string, right: string): boolean {
+  return (/\d[.,，．]$/.test(left) && /^\d/.test(right)) || (/\d$/.test(left) && /^[.,，．]\d/.test(right));
+}
+
+function appendWord(run: OcrRun, w: OcrWord, gap: number): void {
+  const chars = Array.from(w.text).length;
+  // Only Latin words keep a space; Chinese and figures are glued back ("27," + "664.22").
+  const latin = /[A-Za-z]$/.test(run.text) && /^[A-Za-z]/.test(w.text) && gap > 0;
+  run.text += latin ? ` ${w.text}` : w.text;
+  run.confidence = (run.confidence * run.chars + w.confidence * chars) / (run.chars + chars);
+  run.chars += chars;
+  run.width = w.left + w.width - run.left;
+}
