@@ -1,6 +1,6 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
+import { runChild } from "./child.js";
 import { decodePgm } from "./pnm.js";
-import { OcrTimeout } from "./tesseract.js";
 import type { GrayBitmap } from "./types.js";
 
 /**
@@ -16,31 +16,10 @@ export function hasPdftoppm(): boolean {
 
 export function pdftoppmRenderer(pdf: Uint8Array): PageRenderer {
   return (page, dpi, timeoutMs) =>
-    new Promise((resolve, reject) => {
-      const args = ["-r", String(dpi), "-gray", "-f", String(page), "-l", String(page), "-"];
-      const child = spawn(process.env["PDFTOPPM_BIN"] ?? "pdftoppm", args, { stdio: ["pipe", "pipe", "pipe"] });
-      const out: Buffer[] = [];
-      let err = "";
-      const timer = setTimeout(() => {
-        child.kill("SIGKILL");
-        reject(new OcrTimeout(timeoutMs));
-      }, timeoutMs);
-      child.stdout.on("data", (d: Buffer) => out.push(d));
-      child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-      child.on("error", (e) => {
-        clearTimeout(timer);
-        reject(e);
-      });
-      child.on("close", (code) => {
-        clearTimeout(timer);
-        if (code !== 0) return reject(new Error(`pdftoppm exited ${code}: ${err.trim().slice(0, 300)}`));
-        try {
-          resolve(decodePgm(Buffer.concat(out), dpi));
-        } catch (e) {
-          reject(e);
-        }
-      });
-      child.stdin.on("error", () => undefined);
-      child.stdin.end(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength));
-    });
+    runChild({
+      bin: process.env["PDFTOPPM_BIN"] ?? "pdftoppm",
+      args: ["-r", String(dpi), "-gray", "-f", String(page), "-l", String(page), "-"],
+      input: Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength),
+      timeoutMs,
+    }).then((out) => decodePgm(out, dpi));
 }

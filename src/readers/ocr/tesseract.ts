@@ -1,4 +1,5 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
+import { runChild } from "./child.js";
 import { ExtractError } from "../../errors.js";
 
 export const ENGINE = "tesseract";
@@ -52,34 +53,9 @@ export function runTesseract(run: TesseractRun): Promise<string> {
   const args = [run.image, "stdout", "-l", run.lang, "--psm", String(run.psm), "--dpi", String(run.dpi)];
   for (const [k, v] of Object.entries(run.config ?? {})) args.push("-c", `${k}=${v}`);
   args.push("tsv");
-  return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, { env: { ...process.env, OMP_THREAD_LIMIT: "1" }, stdio: ["pipe", "pipe", "pipe"] });
-    const out: Buffer[] = [];
-    let err = "";
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new OcrTimeout(run.timeoutMs));
-    }, run.timeoutMs);
-    child.stdout.on("data", (d: Buffer) => out.push(d));
-    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-    child.on("error", (e) => {
-      clearTimeout(timer);
-      reject(e);
-    });
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(Buffer.concat(out).toString("utf8"));
-      else reject(new Error(`tesseract exited ${code}: ${err.trim().slice(0, 300)}`));
-    });
-    child.stdin.on("error", () => undefined); // a killed child closes its stdin early
-    child.stdin.end(run.input ?? Buffer.alloc(0));
-  });
+  return runChild({ bin, args, env: { ...process.env, OMP_THREAD_LIMIT: "1" }, ...(run.input ? { input: run.input } : {}), timeoutMs: run.timeoutMs }).then((out) =>
+    out.toString("utf8"),
+  );
 }
 
-/** A page that ran past its own time limit. */
-export class OcrTimeout extends Error {
-  constructor(readonly ms: number) {
-    super(`OCR of the page took longer than ${Math.round(ms)} ms`);
-    this.name = "OcrTimeout";
-  }
-}
+export { OcrTimeout } from "./child.js";
