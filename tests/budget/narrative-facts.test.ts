@@ -266,3 +266,10 @@ describe("the national list of sources and uses", () => {
     expect(r.facts).toEqual([]);
   });
 });
+
+describe("a zero stated for a fund's expenditure", () => {
+  test("'政府性基金拨款支出预算为0' is the fund's expenditure, not its income", () => {
+    const r = analyze("政府性基金拨款支出预算为0；国有资本经营预算拨款支出预算为0。");
+    expect(factMap(r)).toEqual({ "expenditure.total@government_fund": "0", "expenditure.total@state_capital": "0" });
+  });
+});

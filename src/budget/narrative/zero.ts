@@ -15,7 +15,8 @@ const NONE_OF = /(?:没有|未安排|不安排|未编制|不编制|未发生|无
 
 /** The subject a zero is stated for, when the vocabulary names it. */
 function subjectOf(label: string, context: string): LabelFact | undefined {
-  const l = label.replace(/(?:预算数|决算数|预算|决算|支出|安排)+$/, "");
+  // The measure words go, not 支出: "政府性基金拨款支出预算为0" is the fund's expenditure, not its income.
+  const l = label.replace(/(?:预算数|决算数|预算|决算|安排)+$/, "");
   return factOfLabel(l, context);
 }
 
