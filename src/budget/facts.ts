@@ -80,7 +80,7 @@ function withoutCarryoverSums(mentions: FactMention[]): FactMention[] {
     const verdict = new Map<string, boolean>();
     const isSum = (m: FactMention) => thisYear.some((t) => compare(t.yuan, m.yuan) < 0 && carryovers.some((c) => agrees({ ...c, yuan: add(t.yuan, c.yuan) }, m)));
     for (const m of stated) {
-      const id = `${m.yuan}|${m.decimals}|${m.multiplier}`;
+      const id = figureId(m);
       if (!verdict.has(id)) verdict.set(id, isSum(m));
       if (verdict.get(id)) sums.add(m);
     }
@@ -88,10 +88,13 @@ function withoutCarryoverSums(mentions: FactMention[]): FactMention[] {
   return sums.size === 0 ? mentions : mentions.filter((m) => !sums.has(m));
 }
 
+/** A figure as printed: its value, decimals and multiplier (statements with the same id compare alike). */
+const figureId = (m: FactMention): string => `${m.yuan}|${m.decimals}|${m.multiplier}`;
+
 /** One mention per printed figure (value, decimals, multiplier). */
 function distinct(ms: readonly FactMention[]): FactMention[] {
   const byFigure = new Map<string, FactMention>();
-  for (const m of ms) byFigure.set(`${m.yuan}|${m.decimals}|${m.multiplier}`, byFigure.get(`${m.yuan}|${m.decimals}|${m.multiplier}`) ?? m);
+  for (const m of ms) if (!byFigure.has(figureId(m))) byFigure.set(figureId(m), m);
   return [...byFigure.values()];
 }
 
@@ -104,9 +107,11 @@ function asCurrentYear(all: readonly FactMention[]): (m: FactMention) => FactMen
   // Indexed once: a filter per mention would make a document of many figures quadratic.
   const byKey = new Map<string, FactMention[]>();
   for (const o of all) {
-    if (o.evidence.kind !== "cell" || !(o.key in CURRENT_YEAR_OF || Object.values(CURRENT_YEAR_OF).includes(o.key))) continue;
+    if (o.evidence.kind !== "cell") continue;
     const id = `${o.key}\u0000${o.fund ?? ""}`;
-    byKey.set(id, [...(byKey.get(id) ?? []), o]);
+    const list = byKey.get(id);
+    if (list) list.push(o);
+    else byKey.set(id, [o]);
   }
   const cells = (key: string, fund: Fund | undefined) => byKey.get(`${key}\u0000${fund ?? ""}`) ?? [];
   return (m) => {
@@ -130,7 +135,7 @@ function byPrecision(g: FactMention[]): FactMention[] {
   // sentence ten thousand times costs one comparison, not a hundred million.
   const classes = new Map<string, { m: FactMention; i: number; count: number }>();
   g.forEach((m, i) => {
-    const id = `${m.yuan}|${m.decimals}|${m.multiplier}|${m.evidence.kind}`;
+    const id = `${figureId(m)}|${m.evidence.kind}`;
     const c = classes.get(id);
     if (c) c.count++;
     else classes.set(id, { m, i, count: 1 });
