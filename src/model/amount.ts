@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Box } from "./provenance.js";
 
 /** A decimal written exactly, e.g. "-1914923.1"; never a binary float. */
 export const DecimalString = z.string().regex(/^-?\d+(\.\d+)?$/, "exact decimal string");
@@ -60,5 +61,8 @@ export const DocumentAmount = AmountSpan.extend({
   blockId: z.string(),
   /** When found in a table cell: which one (grid coordinates). */
   cell: z.object({ tableId: z.string(), row: z.number().int(), col: z.number().int() }).strict().optional(),
+  /** PDF: the page and box of the span's characters (of the cell, for an amount in a cell). */
+  page: z.number().int().positive().optional(),
+  bbox: Box.optional(),
 }).strict();
 export type DocumentAmount = z.infer<typeof DocumentAmount>;

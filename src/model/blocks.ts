@@ -60,6 +60,9 @@ export interface RawCell {
   col?: number;
   /** Sheet and A1 reference in a spreadsheet source ("Sheet1!B7"); the table layer keeps it as TableCell.ref. */
   ref?: string;
+  /** PDF: the page and box of the cell (its ruled frame, or the span of its text in an aligned table). */
+  page?: number;
+  bbox?: [number, number, number, number];
 }
 export interface RawRow {
   cells: RawCell[];

@@ -4,7 +4,7 @@
  */
 
 /** Bumped on any change to the output's shape; consumers can branch on it. */
-export const SCHEMA_VERSION = "2.1.0";
+export const SCHEMA_VERSION = "2.2.0";
 
 export type MoneyUnitName = "元" | "千元" | "万元" | "百万元" | "亿元";
 

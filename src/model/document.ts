@@ -24,11 +24,19 @@ export const Source = z
   })
   .strict();
 
+/** A page of a paged source (PDF): its size in points, the coordinates of every `bbox`. */
+export const Page = z
+  .object({ number: z.number().int().positive(), width: z.number().positive(), height: z.number().positive() })
+  .strict();
+export type Page = z.infer<typeof Page>;
+
 export const ExtractedDocument = z
   .object({
     schemaVersion: z.literal(SCHEMA_VERSION),
     parserVersion: z.string(),
     source: Source,
+    /** PDF: each page's size, once (README "Evidence boxes"). */
+    pages: z.array(Page).optional(),
     meta: Meta,
     blocks: z.array(Block),
     sections: z.array(Section),

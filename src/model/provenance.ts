@@ -1,5 +1,12 @@
 import { z } from "zod";
 
+/**
+ * A box on a PDF page in points, origin at the page's top-left, y growing downwards: [x0, y0, x1, y1] (the convention
+ * of poppler's `-bbox` and pdfplumber). OCR'd pages use the same coordinates.
+ */
+export const Box = z.tuple([z.number(), z.number(), z.number(), z.number()]);
+export type Box = z.infer<typeof Box>;
+
 /** Where a block came from in its source, so every number can be traced back. */
 export const Provenance = z
   .object({
@@ -15,6 +22,8 @@ export const Provenance = z
     elementPath: z.string().optional(),
     /** 1-based page where the format knows pages (PDF). */
     page: z.number().int().positive().optional(),
+    /** The block's box on `page` (PDF): for a paragraph continued on the next page, the box of its part on `page`. */
+    bbox: Box.optional(),
     /** Worksheet name in a spreadsheet source (.xlsx, .xls). */
     sheet: z.string().optional(),
     /** Cells of that sheet the block was read from, in A1 notation: "A1:F20" for a table, "A3" for a paragraph. */
@@ -41,6 +50,9 @@ export const TextEvidence = z
     start: z.number().int().nonnegative(),
     end: z.number().int().nonnegative(),
     quote: z.string(),
+    /** PDF: the page and box of the quoted characters (not of the whole paragraph). */
+    page: z.number().int().positive().optional(),
+    bbox: Box.optional(),
   })
   .strict();
 export const CellEvidence = z
@@ -50,6 +62,9 @@ export const CellEvidence = z
     row: z.number().int().nonnegative(),
     col: z.number().int().nonnegative(),
     quote: z.string(),
+    /** PDF: the page and box of the cell. */
+    page: z.number().int().positive().optional(),
+    bbox: Box.optional(),
   })
   .strict();
 export const Evidence = z.discriminatedUnion("kind", [TextEvidence, CellEvidence]);

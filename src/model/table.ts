@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Provenance } from "./provenance.js";
+import { Box, Provenance } from "./provenance.js";
 import { DecimalString } from "./amount.js";
 
 /** A money unit with its exact multiplier to 元. */
@@ -39,6 +39,9 @@ export const TableCell = z
     text: z.string(),
     /** Where the cell is in a spreadsheet source: sheet and A1 reference as Excel writes them ("Sheet1!B7", "'收支 总表'!C9"). */
     ref: z.string().optional(),
+    /** PDF: the page the cell is printed on and its box there (a stitched table's cells span pages). */
+    page: z.number().int().positive().optional(),
+    bbox: Box.optional(),
     value: CellValue.optional(),
   })
   .strict();
@@ -94,6 +97,9 @@ export const TablePart = z
     nRows: z.number().int().nonnegative(),
     /** How this part was recognized as a continuation of the previous one. */
     joinedBy: z.enum(["continuation_marker", "repeated_header", "same_columns"]).optional(),
+    /** PDF: the page of this part and its box there. */
+    page: z.number().int().positive().optional(),
+    bbox: Box.optional(),
   })
   .strict();
 export type TablePart = z.infer<typeof TablePart>;
