@@ -12,6 +12,7 @@ import { findDocumentTitle } from "./structure/title.js";
 import { checkTables } from "./budget/table-checks.js";
 import { analyzeBudget, checkBudgetContent, checkDisclosureContent } from "./budget/index.js";
 import { documentAmounts } from "./amounts/document.js";
+import { placeEvidenceBoxes } from "./evidence/boxes.js";
 import { sha256 } from "./util/hash.js";
 import { PARSER_VERSION } from "./util/version.js";
 
@@ -116,11 +117,14 @@ async function extractUnguarded(bytes: Uint8Array, options: ExtractOptions): Pro
   validations.push(...checkTables(tables));
   const budgetWarning = contentWarning ? null : checkBudgetContent(facts, tables);
   if (budgetWarning) warnings.push(budgetWarning);
+  // PDF: every evidence item and amount gets the page box of what it quotes (positions come only from PDF readers).
+  if (read.geometry) placeEvidenceBoxes({ blocks, tables, amounts, facts, lineItems, validations, meta }, read.geometry);
 
   return {
     schemaVersion: SCHEMA_VERSION,
     parserVersion: PARSER_VERSION,
     source: { path, format, sha256: sha256(bytes), bytes: bytes.length, ...(read.encoding ? { encoding: read.encoding } : {}) },
+    ...(read.pageSizes && read.pageSizes.length > 0 ? { pages: read.pageSizes } : {}),
     meta,
     blocks,
     sections,

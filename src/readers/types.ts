@@ -2,6 +2,7 @@ import type { ReaderBlock, Warning } from "../model/index.js";
 import type { Limits } from "../limits.js";
 import type { PageFragments } from "./layout/types.js";
 import type { LayoutSettings } from "./layout/settings.js";
+import type { PlacedRun } from "./layout/placed.js";
 import type { OcrMode } from "./ocr/index.js";
 
 export interface ReadContext {
@@ -24,6 +25,13 @@ export interface ReadResult {
   title?: string;
   /** Positioned text (PDF text layers, PDF-to-HTML pages) for the layout engine, by page. */
   pages?: PageFragments[];
+  /** PDF: each page's size in points (ExtractedDocument.pages). */
+  pageSizes?: { number: number; width: number; height: number }[];
+  /**
+   * PDF: where each paragraph's characters are printed, by block id (text offsets → page boxes). A side table for
+   * the evidence boxes, never serialized.
+   */
+  geometry?: Map<string, PlacedRun[]>;
 }
 
 /** A reader turns the bytes of one format into the block model. It throws only ExtractError. */

@@ -1,5 +1,6 @@
 import type { RawRow } from "../../model/index.js";
-import type { TextLine } from "./lines.js";
+import type { LineSegment, TextLine } from "./lines.js";
+import { roundBox, unionBox, type PageBox } from "./placed.js";
 import type { LayoutSettings } from "./settings.js";
 
 /** A table found from text alignment alone: consecutive lines [start, end) and their rows. */
@@ -17,11 +18,16 @@ function isTabular(line: TextLine): boolean {
   return line.segments.length >= 2 && !CAPTION_RE.test(line.text);
 }
 
+/** The box of a segment's runs. */
+function segmentBox(seg: LineSegment): PageBox {
+  return [seg.x0, Math.min(...seg.frags.map((f) => f.glyphTop)), seg.x1, Math.max(...seg.frags.map((f) => f.glyphBottom))];
+}
+
 /**
  * Runs of lines whose wide gaps line up are a table: column boundaries come from the lines with the most
  * segments (body rows); segments of other lines (group headers) span every column they overlap.
  */
-export function findAlignedTables(lines: readonly TextLine[], s: LayoutSettings): AlignedTable[] {
+export function findAlignedTables(lines: readonly TextLine[], s: LayoutSettings, page?: number): AlignedTable[] {
   const tables: AlignedTable[] = [];
   let i = 0;
   while (i < lines.length) {
@@ -49,7 +55,7 @@ export function findAlignedTables(lines: readonly TextLine[], s: LayoutSettings)
     const run = lines.slice(i, j);
     const numericRows = run.filter((l) => l.segments.some((s) => NUMERIC_RE.test(s.text.replace(/\s/g, "")))).length;
     if (run.length >= s.alignedMinLines && numericRows >= Math.ceil(run.length * s.alignedNumericShare)) {
-      const rows = toRows(run, s.alignedTypicalPercentile);
+      const rows = toRows(run, s.alignedTypicalPercentile, page);
       if (rows) tables.push({ start: i, end: j, rows });
     }
     i = j;
@@ -57,7 +63,8 @@ export function findAlignedTables(lines: readonly TextLine[], s: LayoutSettings)
   return tables;
 }
 
-function toRows(run: readonly TextLine[], typicalPercentile: number): RawRow[] | null {
+/** Rows of cells; given the page, each cell carries the box of its text. */
+function toRows(run: readonly TextLine[], typicalPercentile: number, page?: number): RawRow[] | null {
   const counts = run.map((l) => l.segments.length).sort((a, b) => a - b);
   const typical = counts[Math.floor(counts.length * typicalPercentile)] ?? 2;
   const intervals: [number, number][] = [];
@@ -99,9 +106,10 @@ function toRows(run: readonly TextLine[], typicalPercentile: number): RawRow[] |
       const prev = cells[cells.length - 1];
       if (prev && prev.col !== undefined && prev.col + prev.colSpan > first) {
         prev.text = `${prev.text} ${s.text}`;
+        if (prev.bbox) prev.bbox = roundBox(unionBox(prev.bbox, segmentBox(s)));
         continue;
       }
-      cells.push({ text: s.text, colSpan: last - first + 1, rowSpan: 1, col: first });
+      cells.push({ text: s.text, colSpan: last - first + 1, rowSpan: 1, col: first, ...(page !== undefined ? { page, bbox: roundBox(segmentBox(s)) } : {}) });
     }
     rows.push({ cells });
   }

@@ -1,4 +1,5 @@
-import type { RawRow } from "../../model/index.js";
+import type { RawCell, RawRow } from "../../model/index.js";
+import { roundBox } from "./placed.js";
 import { centerX, centerY, splitAtXs, type Frag } from "./fragments.js";
 import { buildLines, tightText } from "./lines.js";
 import type { LayoutSettings } from "./settings.js";
@@ -176,8 +177,8 @@ function indexOf(bounds: number[], v: number): number {
   return Math.max(0, bounds.length - 2);
 }
 
-/** Put the table's runs into its cells and emit rows of raw cells with their spans. */
-export function fillGrid(t: GridTable, frags: readonly Frag[], s: LayoutSettings): RawRow[] {
+/** Put the table's runs into its cells and emit rows of raw cells with their spans (and, given the page, their frames). */
+export function fillGrid(t: GridTable, frags: readonly Frag[], s: LayoutSettings, page?: number): RawRow[] {
   const nCols = t.xs.length - 1;
   const owner = new Map<number, GridCell>();
   for (const cell of t.cells) {
@@ -202,7 +203,12 @@ export function fillGrid(t: GridTable, frags: readonly Frag[], s: LayoutSettings
   for (const cell of t.cells) {
     const lines = buildLines(contents.get(cell) ?? [], s);
     const text = lines.reduce((acc, l) => joinWrapped(acc, tightText(l, s)), "");
-    rows[cell.row]?.cells.push({ text, colSpan: cell.colSpan, rowSpan: cell.rowSpan, col: cell.col });
+    const raw: RawCell = { text, colSpan: cell.colSpan, rowSpan: cell.rowSpan, col: cell.col };
+    if (page !== undefined) {
+      raw.page = page;
+      raw.bbox = roundBox([t.xs[cell.col] ?? t.x0, t.ys[cell.row] ?? t.top, t.xs[cell.col + cell.colSpan] ?? t.x1, t.ys[cell.row + cell.rowSpan] ?? t.bottom]);
+    }
+    rows[cell.row]?.cells.push(raw);
   }
   return rows;
 }

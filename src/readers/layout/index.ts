@@ -6,16 +6,29 @@ import { removeFurniture, type PageLines } from "./furniture.js";
 import { fillGrid, findGridTables, insideGrid } from "./grid.js";
 import { buildLines } from "./lines.js";
 import { buildParagraphs, measureMargins, type DraftParagraph } from "./paragraphs.js";
-import { joinWrapped } from "./text.js";
+import { boxOfRange, joinPlacedWrapped, roundBox, trimPlaced, type PageBox, type PlacedRun } from "./placed.js";
 import { layoutSettings, type LayoutSettings } from "./settings.js";
 import type { PageFragments } from "./types.js";
 
 export type { PageFragments, TextFragment, RulingLine } from "./types.js";
+export { boxOfRange, roundBox, type PageBox, type PlacedRun } from "./placed.js";
 export { DEFAULT_LAYOUT_SETTINGS, layoutSettings, type LayoutSettings } from "./settings.js";
 
 type Item =
   | { kind: "paragraph"; top: number; page: number; draft: DraftParagraph }
-  | { kind: "table"; top: number; page: number; rows: RawRow[] };
+  | { kind: "table"; top: number; page: number; rows: RawRow[]; box: PageBox };
+
+export interface LayoutOptions {
+  /** Give blocks and cells their page boxes and return each paragraph's character positions (PDF sources). */
+  boxes?: boolean;
+}
+
+export interface LayoutResult {
+  blocks: ReaderBlock[];
+  warnings: Warning[];
+  /** With `boxes`: each paragraph's character positions, by block id (never serialized). */
+  geometry?: Map<string, PlacedRun[]>;
+}
 
 /** Sentence-final punctuation, possibly inside a closing quote; a closing bracket alone ends nothing. */
 const TERMINAL_RE = /[。；;：:！!？?][”」’』]?$/;
@@ -29,21 +42,23 @@ export function layoutPages(
   pages: PageFragments[],
   ids: BlockIds,
   overrides: Partial<LayoutSettings> = {},
-): { blocks: ReaderBlock[]; warnings: Warning[] } {
+  options: LayoutOptions = {},
+): LayoutResult {
   const s = layoutSettings(overrides);
   const warnings: Warning[] = [];
   const items: Item[][] = [];
   const pageLines: PageLines[] = [];
   const ordered = [...pages].sort((a, b) => a.page - b.page);
   for (const page of ordered) {
-    const frags = normalizeFragments(page.fragments, s);
+    const frags = normalizeFragments(page.fragments, s, page.page);
+    const boxPage = options.boxes ? page.page : undefined;
     const pageItems: Item[] = [];
     let free: Frag[] = frags;
     for (const grid of findGridTables(page.lines ?? [], s)) {
       const inside = free.filter((f) => insideGrid(grid, f, s.gridFrameSlack));
       if (inside.length === 0) continue;
       free = free.filter((f) => !insideGrid(grid, f, s.gridFrameSlack));
-      pageItems.push({ kind: "table", top: grid.top, page: page.page, rows: fillGrid(grid, inside, s) });
+      pageItems.push({ kind: "table", top: grid.top, page: page.page, rows: fillGrid(grid, inside, s, boxPage), box: [grid.x0, grid.top, grid.x1, grid.bottom] });
     }
     items.push(pageItems);
     const pl: PageLines = { page: page.page, lines: buildLines(free, s) };
@@ -57,11 +72,13 @@ export function layoutPages(
   const fallbackMargins = allLines.length > 0 ? measureMargins(allLines, s) : undefined;
   pageLines.forEach((pl, idx) => {
     const pageItems = items[idx] ?? [];
-    const aligned = findAlignedTables(pl.lines, s);
+    const aligned = findAlignedTables(pl.lines, s, options.boxes ? pl.page : undefined);
     const tableLines = new Set<number>();
     for (const t of aligned) {
       for (let i = t.start; i < t.end; i++) tableLines.add(i);
-      pageItems.push({ kind: "table", top: pl.lines[t.start]?.top ?? 0, page: pl.page, rows: t.rows });
+      const lines = pl.lines.slice(t.start, t.end);
+      const box: PageBox = [Math.min(...lines.map((l) => l.x0)), lines[0]?.top ?? 0, Math.max(...lines.map((l) => l.x1)), Math.max(...lines.map((l) => l.bottom))];
+      pageItems.push({ kind: "table", top: pl.lines[t.start]?.top ?? 0, page: pl.page, rows: t.rows, box });
     }
     // Text between aligned tables is laid out as separate runs so a paragraph never spans a table.
     let run: typeof pl.lines = [];
@@ -79,15 +96,22 @@ export function layoutPages(
     pageItems.sort((a, b) => a.top - b.top);
   });
 
-  const merged = joinAcrossPages(items, s);
+  return { ...toBlocks(joinAcrossPages(items, s), ids, options), warnings };
+}
+
+/** Blocks of the laid-out items in reading order; with `boxes`, their boxes and the paragraphs' character positions. */
+function toBlocks(merged: Item[], ids: BlockIds, options: LayoutOptions): { blocks: ReaderBlock[]; geometry?: Map<string, PlacedRun[]> } {
   const blocks: ReaderBlock[] = [];
+  const geometry = new Map<string, PlacedRun[]>();
   let paragraphIndex = 0;
   let tableIndex = 0;
   for (const item of merged) {
     if (item.kind === "table") {
-      blocks.push({ id: ids.table(), type: "table", rows: item.rows, provenance: { page: item.page, tableIndex: tableIndex++ } });
+      const provenance = { page: item.page, tableIndex: tableIndex++, ...(options.boxes ? { bbox: roundBox(item.box) } : {}) };
+      blocks.push({ id: ids.table(), type: "table", rows: item.rows, provenance });
     } else {
-      const text = item.draft.text.trim();
+      const placed = trimPlaced(item.draft.placed);
+      const text = placed.text;
       if (!text) continue;
       const block: ParagraphBlock = {
         id: ids.paragraph(),
@@ -96,10 +120,16 @@ export function layoutPages(
         provenance: { page: item.page, paragraphIndex: paragraphIndex++ },
       };
       if (item.draft.role) block.role = item.draft.role;
+      if (options.boxes) {
+        geometry.set(block.id, placed.runs);
+        const onPage = placed.runs.filter((r) => r.page === item.page);
+        const box = boxOfRange(onPage, 0, text.length)?.box;
+        if (box) block.provenance.bbox = roundBox(box);
+      }
       blocks.push(block);
     }
   }
-  return { blocks, warnings };
+  return options.boxes ? { blocks, geometry } : { blocks };
 }
 
 /**
@@ -123,7 +153,8 @@ function joinAcrossPages(pages: Item[][], s: LayoutSettings): Item[] {
       first.draft.firstLine.x0 <= first.draft.leftMargin + first.draft.firstLine.size * s.indentEms &&
       Math.abs(first.draft.firstLine.size - last.draft.lastLine.size) <= last.draft.lastLine.size * s.sameSizeShare
     ) {
-      last.draft.text = joinWrapped(last.draft.text, first.draft.text);
+      last.draft.placed = joinPlacedWrapped(last.draft.placed, first.draft.placed);
+      last.draft.text = last.draft.placed.text;
       out.push(...pageItems.slice(1));
     } else {
       out.push(...pageItems);

@@ -1,6 +1,7 @@
 import { centerY, type Frag } from "./fragments.js";
 import type { LayoutSettings } from "./settings.js";
 import { joinOnLine } from "./text.js";
+import { concatPlaced, joinPlacedOnLine, placedOf, type PlacedText } from "./placed.js";
 
 /** Runs on one line separated by a wide gap: candidate table cells, or "编制单位：…  单位：元". */
 export interface LineSegment {
@@ -8,6 +9,8 @@ export interface LineSegment {
   x0: number;
   x1: number;
   text: string;
+  /** `text` with the position of each character. */
+  placed: PlacedText;
 }
 
 /** One visual text line. */
@@ -20,6 +23,8 @@ export interface TextLine {
   bottom: number;
   size: number;
   text: string;
+  /** `text` with the position of each character. */
+  placed: PlacedText;
 }
 
 /** Group runs into lines by vertical overlap, then order each line left to right. */
@@ -54,11 +59,12 @@ export function makeLine(frags: Frag[], s: LayoutSettings): TextLine {
     const last = segments[segments.length - 1];
     const lastFrag = last?.frags[last.frags.length - 1];
     if (last && lastFrag && f.x0 - last.x1 <= Math.max(f.size, lastFrag.size) * s.segmentGapEms) {
-      last.text = joinOnLine(last.text, f.text, f.x0 - last.x1, f.size, s.wordSpaceEms);
+      last.placed = joinPlacedOnLine(last.placed, placedOf(f), f.x0 - last.x1, f.size, s.wordSpaceEms);
+      last.text = last.placed.text;
       last.frags.push(f);
       last.x1 = Math.max(last.x1, f.x1);
     } else {
-      segments.push({ frags: [f], x0: f.x0, x1: f.x1, text: f.text });
+      segments.push({ frags: [f], x0: f.x0, x1: f.x1, text: f.text, placed: placedOf(f) });
     }
   }
   const sizes = ordered.map((f) => f.size).sort((a, b) => a - b);
@@ -71,6 +77,7 @@ export function makeLine(frags: Frag[], s: LayoutSettings): TextLine {
     bottom: Math.max(...ordered.map((f) => f.bottom)),
     size: sizes[Math.floor(sizes.length / 2)] ?? s.defaultFontSize,
     text: segments.map((s) => s.text).join(" "),
+    placed: segments.slice(1).reduce((acc, seg) => concatPlaced(acc, seg.placed, " "), segments[0]?.placed ?? { text: "", runs: [] }),
   };
 }
 

@@ -1,10 +1,13 @@
 import type { TextLine } from "./lines.js";
 import type { LayoutSettings } from "./settings.js";
-import { joinWrapped } from "./text.js";
+import { estimateEdges } from "./fragments.js";
+import { concatPlaced, joinPlacedWrapped, type PlacedText } from "./placed.js";
 
 /** A paragraph being built: its text and the geometry needed to decide about the next line. */
 export interface DraftParagraph {
   text: string;
+  /** `text` with the position of each character. */
+  placed: PlacedText;
   top: number;
   role?: "toc";
   /** The last line, to decide whether the paragraph continues on the next page. */
@@ -57,7 +60,7 @@ export function buildParagraphs(input: PageParagraphInput): { paragraphs: DraftP
     const text = line.text;
     if (TOC_TITLE_RE.test(text.replace(/\s+/g, ""))) {
       inToc = true;
-      out.push(draft(line, "目录", "toc", leftMargin, rightMargin));
+      out.push(draft(line, relabeled(line, "目录"), "toc", leftMargin, rightMargin));
       current = null;
       prev = line;
       continue;
@@ -65,10 +68,9 @@ export function buildParagraphs(input: PageParagraphInput): { paragraphs: DraftP
     if (inToc) {
       // Each TOC line is its own entry; a wrapped entry (no page number yet) continues on the next line.
       if (current && current.role === "toc" && prev && !TOC_ENTRY_RE.test(current.text) && !HEADING_START_RE.test(text)) {
-        current.text = joinWrapped(current.text, text);
-        current.lastLine = line;
+        extend(current, line);
       } else {
-        current = draft(line, text, "toc", leftMargin, rightMargin);
+        current = draft(line, line.placed, "toc", leftMargin, rightMargin);
         out.push(current);
       }
       prev = line;
@@ -77,11 +79,11 @@ export function buildParagraphs(input: PageParagraphInput): { paragraphs: DraftP
     if (line.segments.length > 1) {
       // Spread-out pieces on one line ("编制单位：…      单位：元") are separate statements.
       // A label ending in a colon belongs with the value spread after it ("部门：      江苏省…").
-      const pieces: string[] = [];
+      const pieces: PlacedText[] = [];
       for (const seg of line.segments) {
         const last = pieces[pieces.length - 1];
-        if (last !== undefined && /[：:]$/.test(last)) pieces[pieces.length - 1] = last + seg.text;
-        else pieces.push(seg.text);
+        if (last !== undefined && /[：:]$/.test(last.text)) pieces[pieces.length - 1] = concatPlaced(last, seg.placed);
+        else pieces.push(seg.placed);
       }
       for (const piece of pieces) out.push(draft(line, piece, undefined, leftMargin, rightMargin));
       current = null;
@@ -89,10 +91,9 @@ export function buildParagraphs(input: PageParagraphInput): { paragraphs: DraftP
       continue;
     }
     if (current && prev && continues(prev, line, leftMargin, rightMargin, settings)) {
-      current.text = joinWrapped(current.text, text);
-      current.lastLine = line;
+      extend(current, line);
     } else {
-      current = draft(line, text, undefined, leftMargin, rightMargin);
+      current = draft(line, line.placed, undefined, leftMargin, rightMargin);
       out.push(current);
     }
     prev = line;
@@ -100,8 +101,21 @@ export function buildParagraphs(input: PageParagraphInput): { paragraphs: DraftP
   return { paragraphs: out, inToc };
 }
 
-function draft(line: TextLine, text: string, role: "toc" | undefined, leftMargin: number, rightMargin: number): DraftParagraph {
-  const d: DraftParagraph = { text, top: line.top, lastLine: line, firstLine: line, rightMargin, leftMargin };
+/** The next line of the paragraph, joined as a wrapped line. */
+function extend(d: DraftParagraph, line: TextLine): void {
+  d.placed = joinPlacedWrapped(d.placed, line.placed);
+  d.text = d.placed.text;
+  d.lastLine = line;
+}
+
+/** A line printed as `text` written otherwise ("目  录" → "目录"): its characters spread over the line's box. */
+function relabeled(line: TextLine, text: string): PlacedText {
+  const page = line.frags[0]?.page ?? 1;
+  return { text, runs: [{ start: 0, end: text.length, page, top: line.top, bottom: line.bottom, edges: estimateEdges(text, line.x0, line.x1 - line.x0) }] };
+}
+
+function draft(line: TextLine, placed: PlacedText, role: "toc" | undefined, leftMargin: number, rightMargin: number): DraftParagraph {
+  const d: DraftParagraph = { text: placed.text, placed, top: line.top, lastLine: line, firstLine: line, rightMargin, leftMargin };
   if (role) d.role = role;
   return d;
 }

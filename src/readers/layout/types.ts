@@ -12,6 +12,17 @@ export interface TextFragment {
   width?: number;
   /** Line height / font size where known. */
   height?: number;
+  /**
+   * Measured glyph boxes where the source gives them (PDFium): left and right edge of each UTF-16 unit of `text`,
+   * flattened [x0, x1, x0, x1, …]. Without them, glyphs are placed by the charWeight estimate.
+   */
+  charEdges?: number[];
+  /**
+   * Vertical extent of the glyphs' font boxes (ascent to descent) where measured, for page boxes only: `y` and
+   * `height` stay the line box the layout groups by.
+   */
+  glyphTop?: number;
+  glyphBottom?: number;
 }
 
 /** A straight ruling line (table border), in the same coordinates as the fragments. */

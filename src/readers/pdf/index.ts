@@ -34,8 +34,12 @@ export function setPdfBackend(b: PdfBackend): void {
 
 export const readPdf: Reader = async (bytes, ctx): Promise<ReadResult> => {
   const read = backend === "pdfjs" ? await (await import("./pdfjs-pages.js")).readPdfjs(bytes, ctx.path) : await readPdfPages(bytes, ctx.path);
+  // The text layer's page sizes (visible box, /Rotate applied), taken before OCR swaps in its own pages.
+  // PDFium gives sizes as float32 (595.2999877929688): rounded to 0.01 pt.
+  const size = (v: number | undefined): number => Math.round((v ?? 0) * 100) / 100;
+  const pageSizes = read.pages.map((p) => ({ number: p.page, width: size(p.width), height: size(p.height) })).filter((p) => p.width > 0 && p.height > 0);
   const ocr = await recognizeScannedPages(read.pages, bytes, ctx);
-  const result = layoutRead(read, ctx.path, ctx.limits, ctx.layout);
+  const result: ReadResult = { ...layoutRead(read, ctx.path, ctx.limits, ctx.layout), pageSizes };
   if (!ocr.result) return { ...result, warnings: [...ocr.warnings, ...result.warnings] };
   const marked = markOcrBlocks(result.blocks, ocr.result.results, ocr.engine);
   return { ...result, blocks: marked.blocks, warnings: [...marked.warnings, ...ocr.warnings, ...result.warnings] };
@@ -100,7 +104,7 @@ export function layoutRead(
       message: `pages ${emptyPages.join(", ")} have no text layer (scanned?); their content needs OCR and is missing`,
     });
   }
-  const laid = layoutPages(pages, new BlockIds(), layout);
+  const laid = layoutPages(pages, new BlockIds(), layout, { boxes: true });
   const blocks = laid.blocks;
   if (blocks.length > limits.maxBlocks) {
     throw new ExtractError("too_large", `${filePath}: ${blocks.length} blocks exceed the limit of ${limits.maxBlocks}; raise --max-blocks if the file is trusted.`);
@@ -111,6 +115,7 @@ export function layoutRead(
     throw new ExtractError("too_large", `${filePath}: ${cells} table cells exceed the limit of ${limits.maxCells}; raise --max-cells if the file is trusted.`);
   }
   const result: ReadResult = { blocks, warnings: [...warnings, ...laid.warnings] };
+  if (laid.geometry) result.geometry = laid.geometry;
   const title = usableTitle(read.title);
   if (title) result.title = title;
   return result;

@@ -32,6 +32,11 @@ interface Run {
   pen: number;
   baseline: number;
   size: number;
+  /** Each glyph's left and right edge, per UTF-16 unit of `text` (TextFragment.charEdges). */
+  edges: number[];
+  /** Vertical extent of the glyphs' loose boxes (font ascent to descent). */
+  top: number;
+  bottom: number;
 }
 
 interface ObjectInfo {
@@ -65,7 +70,7 @@ export function readPageText(lib: Pdfium, textPage: number, view: Viewport, judg
   const mem = scratch(lib);
   let run: Run | null = null;
   const flush = (): void => {
-    if (run) out.push({ text: run.text, x: run.x0, y: run.baseline - run.size * ASCENT_EMS, width: run.x1 - run.x0, height: run.size });
+    if (run) out.push({ text: run.text, x: run.x0, y: run.baseline - run.size * ASCENT_EMS, width: run.x1 - run.x0, height: run.size, charEdges: run.edges, glyphTop: run.top, glyphBottom: run.bottom });
     run = null;
   };
   for (let i = 0; i < count; i++) {
@@ -110,9 +115,12 @@ export function readPageText(lib: Pdfium, textPage: number, view: Viewport, judg
       r.text += ch;
       r.x1 = Math.max(r.x1, x1);
       r.pen = pen;
+      for (let k = 0; k < ch.length; k++) r.edges.push(x0, x1);
+      r.top = Math.min(r.top, ay, by);
+      r.bottom = Math.max(r.bottom, ay, by);
     } else {
       flush();
-      run = { text: ch, x0, x1, pen, baseline, size };
+      run = { text: ch, x0, x1, pen, baseline, size, edges: ch.length === 2 ? [x0, x1, x0, x1] : [x0, x1], top: Math.min(ay, by), bottom: Math.max(ay, by) };
     }
   }
   flush();

@@ -51,6 +51,8 @@ export function buildGrid(rows: readonly RawRow[], blockId: string): BuiltGrid {
       const index = cells.length;
       const cell: TableCell = { row: r, col: c, rowSpan, colSpan: span, text: raw.text };
       if (raw.ref !== undefined) cell.ref = raw.ref;
+      if (raw.page !== undefined) cell.page = raw.page;
+      if (raw.bbox !== undefined) cell.bbox = raw.bbox;
       cells.push(cell);
       for (let dr = 0; dr < rowSpan; dr++) {
         const line = cellAt[r + dr];
@@ -105,7 +107,7 @@ export function dropEmptyEdgeColumns(g: BuiltGrid, blockId: string): BuiltGrid {
     const first = Math.max(cell.col, lo);
     const last = Math.min(cell.col + cell.colSpan - 1, hi);
     if (last < first) continue;
-    rows[cell.row]!.cells.push({ text: cell.text, colSpan: last - first + 1, rowSpan: cell.rowSpan, col: first - lo, ...(cell.ref !== undefined ? { ref: cell.ref } : {}) });
+    rows[cell.row]!.cells.push({ text: cell.text, colSpan: last - first + 1, rowSpan: cell.rowSpan, col: first - lo, ...(cell.ref !== undefined ? { ref: cell.ref } : {}), ...(cell.page !== undefined ? { page: cell.page } : {}), ...(cell.bbox !== undefined ? { bbox: cell.bbox } : {}) });
   }
   for (const row of rows) row.cells.sort((a, b) => (a.col ?? 0) - (b.col ?? 0));
   // The source's own warnings stand; rebuilding a consistent grid raises none.
