@@ -1,4 +1,4 @@
-import type { Table, Validation } from "../model/index.js";
+import type { Table, TableRow, Validation } from "../model/index.js";
 import { cellFigure, cellIndex, type CellFigure } from "./table-figures.js";
 import { sumCheck } from "./validations.js";
 
@@ -6,6 +6,14 @@ import { sumCheck } from "./validations.js";
  * The tables' own arithmetic, per money column: a 合计/总计 row equals the sum of the top-level rows under it, and by
  * classification code 类 = Σ 款 = Σ 项 (3 → 5 → 7 digits). Only rows with figures take part; a check needs ≥ 2 parts.
  */
+/**
+ * The same code on two adjacent rows: a list of items each tagged with its 科目 (西安 政府采购预算表: a 全额 line, the
+ * unit's line and its purchases, all under 2010301), not a classification whose 类 rows add up to the 合计.
+ */
+function listsItemsUnderCodes(coded: readonly TableRow[]): boolean {
+  return coded.some((r, i) => i > 0 && r.code === coded[i - 1]!.code && r.index === coded[i - 1]!.index + 1);
+}
+
 export function checkTables(tables: Table[]): Validation[] {
   const out: Validation[] = [];
   for (const t of tables) {
@@ -46,7 +54,7 @@ export function checkTables(tables: Table[]): Validation[] {
       const minLen = Math.min(...coded.map((r) => r.code!.length));
       const top = coded.length > 0 ? coded.filter((r) => r.code!.length === minLen) : [];
       const parts = top.map((r) => fig(r.index)).filter((f): f is CellFigure => f !== null);
-      if (parts.length >= 2 && parts.length === top.length) {
+      if (parts.length >= 2 && parts.length === top.length && !listsItemsUnderCodes(coded)) {
         out.push(sumCheck(`table:${t.id}:total = Σ rows [${header}]`, { key: "table", ...total.mention }, parts.map((p) => ({ key: "table", ...p.mention }))));
       }
     }

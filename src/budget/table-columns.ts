@@ -14,7 +14,7 @@ export interface ColumnContext {
 
 export const TOTAL_HEADER = /^(?:合计|总计|小计|金额合计|预算数合计|决算数合计|预算数|决算数|金额|本年预算数?|年初预算数|调整预算数|预算金额|全年预算数?)$/;
 // Words that say which figure (this year's, the budget's) but not what it is; columnRank reads them.
-const PLAIN_MEASURE = /^(?:预算数?|决算数?|金额|本年预算数?|年初预算数|调整预算数|预算金额|全年预算数?|\d{4}年(?:预算|决算)?数?|当年|本年|上年)$/;
+const PLAIN_MEASURE = /^(?:预算数?|决算数?|金额|本年预算数?|年初预算数|调整预算数|预算金额|全年预算数?|\d{4}年度?(?:预算|决算)?数?|当年|本年|上年)$/;
 
 export const compactLabel = (s: string): string => {
   const t = s.replace(/\s+/g, "");
@@ -88,7 +88,17 @@ function namedColumnFact(named: readonly string[], totalKey: string | undefined,
   if (!TOTAL_HEADER.test(leaf)) return factOfLabel(compactLabel(leaf), title) ?? partOfGroup(leaf, named.at(-2), title) ?? groupFund(leaf, totalKey, named);
   const group = named.at(-2);
   if (!group) return totalKey ? { key: totalKey } : undefined;
-  return factOfLabel(compactLabel(group), title) ?? groupFund(group, totalKey, named);
+  return factOfLabel(compactLabel(group), title) ?? thisYearsFund(group, title) ?? groupFund(group, totalKey, named);
+}
+
+/**
+ * "本年政府性基金预算支出 / 合计" (苏州, 无锡 公开10表): a fund's expenditure of this year heads the fund table's
+ * columns; its 合计 is that fund's expenditure total ("本年支出合计" alone stays 本年支出, read before this).
+ */
+function thisYearsFund(group: string, title: string): LabelFact | undefined {
+  const rest = compactLabel(group).replace(/^(?:本年|当年)(?=\S*(?:一般公共预算|政府性基金|国有资本经营))/, "");
+  const f = rest === compactLabel(group) ? undefined : factOfLabel(rest, title);
+  return f?.key === "expenditure.total" && f.fund ? f : undefined;
 }
 
 /** "公务用车购置及运行费 / 运行费": a short sub-header names a part of the fact its group names. */

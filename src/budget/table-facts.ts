@@ -23,8 +23,10 @@ export function tableFacts(tables: readonly Table[], ctx: ColumnContext, unitOf:
     if (!spec || spec.reading === "none") continue;
     const found: FactMention[] = [];
     if (spec.reading === "columns") found.push(...columnFacts(t, spec, ctx));
-    // With one figure column a column table prints its facts down its label column (福州 三公表: 项目 | 预算数).
-    if (spec.reading === "rows" || t.columns.filter((c) => c.kind === "amount").length === 1) found.push(...rowFacts(t, spec, ctx));
+    // With one figure column, or columns that only say which figure (2016年度预算数 | 2016年度决算数), a column table
+    // prints its facts down its label column (福州 三公表: 项目 | 预算数; 太原 决算 公开09表).
+    const amounts = t.columns.filter((c) => c.kind === "amount");
+    if (spec.reading === "rows" || amounts.length === 1 || amounts.every((c) => namedPath(c.path).length === 0)) found.push(...rowFacts(t, spec, ctx));
     const stated = spec.states ? found.filter((m) => spec.states!.test(m.key)) : found;
     out.push(...(unit ? stated.map((m) => ({ ...m, entity: unit })) : stated));
   }

@@ -10,8 +10,11 @@ interface SumRule {
   parts: string[];
   /** How many parts must be stated for the check to run (else it is skipped). */
   minParts: number;
-  /** When none of `replace` is stated and all of `by` are, `by` stands for them (in order, each independently). */
-  alternatives?: { replace: string[]; by: string[]; onlyIf?: (st: Statements) => boolean }[];
+  /**
+   * When none of `replace` is stated and all of `by` are, `by` stands for them (in order, each independently) —
+   * unless the two keys of `unlessSame` state one figure.
+   */
+  alternatives?: { replace: string[]; by: string[]; unlessSame?: [string, string] }[];
   /** Parts short of a total that includes 年终结转结余 the document does not state: skipped, not failed. */
   mayHoldUnstatedCarryover?: boolean;
   /** The fund scopes it is checked in: the department's only, or every fund that states the total too (default). */
@@ -49,7 +52,7 @@ const SUM_RULES: SumRule[] = [
       { replace: ["income.general_budget", "income.government_fund", "income.state_capital"], by: ["income.total@fiscal"] },
       // Where only the 财政拨款 carryover is printed (重庆 表四), it is the carryover the total holds — unless the total
       // is this year's income (太原 决算: 收入合计 = 本年收入合计, the carryover beside it).
-      { replace: ["income.carryover"], by: ["income.carryover@fiscal"], onlyIf: (st) => !sameFigure(st, "income.total", "income.current_year") },
+      { replace: ["income.carryover"], by: ["income.carryover@fiscal"], unlessSame: ["income.total", "income.current_year"] },
     ],
     minParts: 1,
     scopes: "department",
@@ -129,7 +132,7 @@ function sameFigure(st: Statements, a: string, b: string): boolean {
 function partKeysOf(r: SumRule, st: Statements): string[] {
   let keys = r.parts;
   for (const alt of r.alternatives ?? []) {
-    if (alt.replace.some((k) => st.one(k)) || !alt.by.every((k) => st.one(k)) || (alt.onlyIf && !alt.onlyIf(st))) continue;
+    if (alt.replace.some((k) => st.one(k)) || !alt.by.every((k) => st.one(k)) || (alt.unlessSame && sameFigure(st, ...alt.unlessSame))) continue;
     const at = keys.indexOf(alt.replace[0]!);
     keys = [...keys.slice(0, at), ...alt.by, ...keys.slice(at).filter((k) => !alt.replace.includes(k))];
   }

@@ -96,7 +96,7 @@ export const TablePart = z
     firstRow: z.number().int().nonnegative(),
     nRows: z.number().int().nonnegative(),
     /** How this part was recognized as a continuation of the previous one. */
-    joinedBy: z.enum(["continuation_marker", "repeated_header", "same_columns"]).optional(),
+    joinedBy: z.enum(["continuation_marker", "repeated_header", "same_columns", "header_fragment"]).optional(),
     /** PDF: the page of this part and its box there. */
     page: z.number().int().positive().optional(),
     bbox: Box.optional(),

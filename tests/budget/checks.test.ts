@@ -48,6 +48,15 @@ describe("completeness", () => {
     expect(check(doc, "completeness:table:government_fund")?.message).toMatch(/printed without figures; the 说明 states it as zero/);
   });
 
+  test("the 说明's zero for the fund in a wording the fact reader does not take (江苏高院 2017: 政府性基金支出预算支出0万元)", async () => {
+    const bare = standardTables().map((t) => (t.caption.includes("政府性基金") ? { ...t, note: undefined } : t));
+    const zero = await budgetDoc([...NARRATIVE, "某某局2026年政府性基金支出预算支出0万元。"], bare);
+    expect(check(zero, "completeness:table:government_fund")).toMatchObject({ status: "pass", message: "政府性基金预算支出表 is printed empty, with the statement \"某某局2026年政府性基金支出预算支出0万元\"" });
+    // A figure that only ends in 0 is no zero.
+    const ten = await budgetDoc([...NARRATIVE, "某某局2026年政府性基金支出预算支出10万元。"], bare);
+    expect(check(ten, "completeness:table:government_fund")?.status).toBe("fail");
+  });
+
   test("tables published as an attachment fail with a message that says so", async () => {
     const doc = await budgetDoc([...NARRATIVE, "附件：某某局2026年部门预算报表"], []);
     const v = check(doc, "completeness:table:summary")!;

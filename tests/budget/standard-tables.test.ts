@@ -45,6 +45,12 @@ const rule = (doc: ExtractedDocument, name: string) => doc.validations.find((v) 
 /** key@fund → yuan of every fact, for exact comparisons of everything a table states. */
 const factMap = (doc: ExtractedDocument) => Object.fromEntries(doc.facts.map((f) => [f.fund === "all" ? f.key : `${f.key}@${f.fund}`, f.yuan]));
 
+/** A 收入 | 支出 table (收支总表, 财政拨款收支总表): its two header rows, then `rows`. */
+const twoSided = (...rows: string[][]): string[][] => [["收入|2", "支出|2"], ["项目", "预算数", "项目", "预算数"], ...rows];
+
+/** The three parts of the 三公 as column headers, in their national order. */
+const THREE_PUBLIC_PARTS = ["因公出国（境）费", "公务用车购置及运行费", "公务接待费"];
+
 const ONE_COLUMN_ROWS = [
   ["项目", "金额"],
   ["甲", "1.00"],
@@ -90,17 +96,17 @@ describe("catalog kinds by header signature (tables without a title)", () => {
     return extractHtml(`<html><head><meta charset="utf-8"><title>x</title></head><body><p>某某局2026年部门预算</p>\n${body}</body></html>`);
   };
 
+  const UNTITLED_THREE_PUBLIC = [["项目", "合计", ...THREE_PUBLIC_PARTS], ["2026年预算", "6.00", "1.00", "3.00", "2.00"]];
+  const UNTITLED_EXPENDITURE = [
+    ["科目名称", "合计", "基本支出", "项目支出"],
+    ["合计", "30.00", "20.00", "10.00"],
+    ["一般公共服务支出", "30.00", "20.00", "10.00"],
+  ];
+
   test("因公出国 + 公务接待 headers → three_public; 基本支出 + 项目支出 + 合计 → expenditure; a list of people → other", async () => {
     const doc = await untitled([
-      [
-        ["项目", "合计", "因公出国（境）费", "公务用车购置及运行费", "公务接待费"],
-        ["2026年预算", "6.00", "1.00", "3.00", "2.00"],
-      ],
-      [
-        ["科目名称", "合计", "基本支出", "项目支出"],
-        ["合计", "30.00", "20.00", "10.00"],
-        ["一般公共服务支出", "30.00", "20.00", "10.00"],
-      ],
+      UNTITLED_THREE_PUBLIC,
+      UNTITLED_EXPENDITURE,
       [
         ["序号", "姓名", "职务"],
         ["1", "张三", "科长"],
@@ -116,15 +122,8 @@ describe("catalog kinds by header signature (tables without a title)", () => {
 
   test("a table identified by its signature states its facts like a titled one", async () => {
     const doc = await untitled([
-      [
-        ["项目", "合计", "因公出国（境）费", "公务用车购置及运行费", "公务接待费"],
-        ["2026年预算", "6.00", "1.00", "3.00", "2.00"],
-      ],
-      [
-        ["科目名称", "合计", "基本支出", "项目支出"],
-        ["合计", "30.00", "20.00", "10.00"],
-        ["一般公共服务支出", "30.00", "20.00", "10.00"],
-      ],
+      UNTITLED_THREE_PUBLIC,
+      UNTITLED_EXPENDITURE,
     ]);
     expect(factMap(doc)).toEqual({
       "three_public.total": "60000",
@@ -185,29 +184,71 @@ describe("catalog kinds by header signature (tables without a title)", () => {
   });
 });
 
+describe("an 经济分类 table is not a 三公 table (太原 2016 决算 公开06表)", () => {
+  // 人员经费 | 公用经费 panels of 经济分类 lines; 30212 因公出国（境）费用 and 30217 公务接待费 are lines, not the 三公 table's items.
+  const economic = (caption: string | undefined) => ({
+    ...(caption ? { caption: ["公开06表", caption] } : {}),
+    unit: "金额单位：元",
+    rows: [
+      ["人员经费|3", "公用经费|3"],
+      ["经济分类科目编码", "科目名称", "金额", "经济分类科目编码", "科目名称", "金额"],
+      ["301", "工资福利支出", "600.00", "302", "商品和服务支出", "300.00"],
+      ["30101", "基本工资", "600.00", "30212", "因公出国（境）费用", "100.00"],
+      ["", "", "", "30217", "公务接待费", "200.00"],
+      ["人员经费合计", "", "600.00", "公用经费合计", "", "300.00"],
+    ],
+  });
+
+  test("a title naming only the fund ('一般公共预算财政拨款决算表（二）'): general_budget_basic by its 人员经费 | 公用经费 headers", async () => {
+    const doc = await extractHtml(disclosureHtml("某某委2016年度部门决算", [economic("2016年一般公共预算财政拨款决算表（二）")]));
+    expect(doc.tables[0]).toMatchObject({ kind: "general_budget_basic", kindEvidence: { by: "header_signature", quote: "人员经费 | 公用经费" } });
+    expect(yuanOf(doc, "expenditure.basic.personnel", "general_budget")).toBe("600");
+    expect(doc.facts.filter((f) => f.key.startsWith("three_public."))).toEqual([]);
+  });
+
+  test("without a title: the department-wide basic table, still never three_public", async () => {
+    const doc = await budgetDoc([economic(undefined)]);
+    expect(doc.tables[0]).toMatchObject({ kind: "basic", kindEvidence: { by: "header_signature" } });
+  });
+});
+
+describe("a fund table whose columns sit under 本年政府性基金预算支出 (苏州, 无锡 公开10表)", () => {
+  test("its 合计 is expenditure.total of government_fund, 基本支出 and 项目支出 its parts", async () => {
+    const doc = await budgetDoc([
+      {
+        caption: ["公开10表", "政府性基金预算支出表"],
+        rows: [
+          ["科目编码||2", "科目名称||2", "本年政府性基金预算支出|3"],
+          ["合计", "基本支出", "项目支出"],
+          ["", "合计", "44,003.26", "", "44,003.26"],
+          ["212", "城乡社区支出", "44,003.26", "", "44,003.26"],
+        ],
+      },
+    ]);
+    expect(factMap(doc)).toEqual({ "expenditure.total@government_fund": "440032600", "expenditure.project@government_fund": "440032600" });
+    expect(factOf(doc, "expenditure.total", "government_fund")!.evidence).toEqual([{ kind: "cell", tableId: doc.tables[0]!.id, row: 2, col: 2, quote: "44,003.26" }]);
+  });
+});
+
 describe("the fund of a standard table's facts", async () => {
   const doc = await budgetDoc([
     {
       caption: "收支总表",
-      rows: [
-        ["收入|2", "支出|2"],
-        ["项目", "预算数", "项目", "预算数"],
+      rows: twoSided(
         ["一、一般公共预算拨款收入", "100.00", "一、基本支出", "80.00"],
         ["二、事业收入", "20.00", "二、项目支出", "40.00"],
         ["收入总计", "120.00", "支出总计", "120.00"],
-      ],
+      ),
     },
     {
       caption: "财政拨款收支总表",
-      rows: [
-        ["收入|2", "支出|2"],
-        ["项目", "预算数", "项目", "预算数"],
+      rows: twoSided(
         ["一、本年收入", "100.00", "一、本年支出", "110.00"],
         ["（一）一般公共预算拨款", "100.00", "（一）一般公共预算", "110.00"],
         ["二、上年结转", "10.00", "", ""],
         ["（一）一般公共预算拨款", "10.00", "", ""],
         ["收入总计", "110.00", "支出总计", "110.00"],
-      ],
+      ),
     },
     {
       caption: "一般公共预算基本支出表",
@@ -264,15 +305,13 @@ describe("本年收入合计 is not 收入总计; what is carried into next year
     const doc = await budgetDoc([
       {
         caption: "部门收支总体情况表",
-        rows: [
-          ["收入|2", "支出|2"],
-          ["项目", "预算数", "项目", "预算数"],
+        rows: twoSided(
           ["一、一般公共预算拨款收入", "100.00", "一、基本支出", "60.00"],
           ["", "", "二、项目支出", "30.00"],
           ["本年收入合计", "100.00", "本年支出合计", "90.00"],
           ["上年结转", "20.00", "年末结转和结余", "30.00"],
           ["收入总计", "120.00", "支出总计", "120.00"],
-        ],
+        ),
       },
     ]);
     expect(factMap(doc)).toEqual({
@@ -296,14 +335,12 @@ describe("本年收入合计 is not 收入总计; what is carried into next year
     const doc = await budgetDoc([
       {
         caption: "收支总表",
-        rows: [
-          ["收入|2", "支出|2"],
-          ["项目", "预算数", "项目", "预算数"],
+        rows: twoSided(
           ["一、一般公共预算拨款", "90.00", "一、基本支出", "55.00"],
           ["本年收入合计", "90.00", "二、项目支出", "40.00"],
           ["上年结转", "10.00", "结转下年", "5.00"],
           ["收入总计", "100.00", "支出总计", "100.00"],
-        ],
+        ),
       },
     ]);
     expect(yuanOf(doc, "expenditure.carryover")).toBe("50000");
@@ -317,14 +354,12 @@ describe("本年收入合计 is not 收入总计; what is carried into next year
     const doc = await budgetDoc([
       {
         caption: "收支总表",
-        rows: [
-          ["收入|2", "支出|2"],
-          ["项目", "预算数", "项目", "预算数"],
+        rows: twoSided(
           ["一、一般公共预算拨款", "100.00", "一、基本支出", "55.00"],
           ["", "", "二、项目支出", "40.00"],
           ["", "", "结转下年", "3.00"],
           ["收入总计", "100.00", "支出总计", "100.00"],
-        ],
+        ),
       },
     ]);
     expect(rule(doc, "expenditure.basic+project=total")).toMatchObject({ status: "fail", expected: "1000000", actual: "980000", difference: "-20000" });
@@ -397,12 +432,48 @@ describe("决算 tables", async () => {
   });
 });
 
+describe("a 决算 三公 table read down its labels (太原 2016 公开09表: 项目 | 2016年度预算数 | 2016年度决算数)", () => {
+  test("each line's 决算数 is its fact; the 相关统计数 counts (（辆）, （个）) are no money", async () => {
+    const doc = await extractHtml(
+      disclosureHtml("某某委2016年度部门决算", [
+        {
+          caption: ["公开09表", "2016年一般公共预算财政拨款“三公”经费支出表"],
+          unit: "金额单位：元",
+          rows: [
+            ["项目", "2016年度预算数", "2016年度决算数"],
+            ["（一）合计", "660,100.00", "77,997.08"],
+            ["因公出国（境）费用", "0.00", "0.00"],
+            ["公务接待费", "48,100.00", "4,941.50"],
+            ["公务用车购置及运行维护费", "612,000.00", "73,055.58"],
+            ["其中：公务用车运行维护费", "612,000.00", "73,055.58"],
+            ["公务用车购置", "0.00", "0.00"],
+            ["（二）相关统计数", "────", "────"],
+            ["3.公务用车购置数（辆）", "────", "2"],
+            ["5.国内公务接待批次（个）", "────", "8"],
+          ],
+        },
+      ]),
+    );
+    expect(factMap(doc)).toEqual({
+      "three_public.total": "77997.08",
+      "three_public.overseas": "0",
+      "three_public.reception": "4941.5",
+      "three_public.vehicle": "73055.58",
+      "three_public.vehicle.operation": "73055.58",
+      "three_public.vehicle.purchase": "0",
+    });
+    expect(rule(doc, "three_public.parts=total")).toMatchObject({ status: "pass", expected: "77997.08" });
+    // The 相关统计数 rows are counts (2 辆 is no second 公务用车购置费 of 2元).
+    expect(doc.validations.filter((v) => v.status === "fail" && !REVIEW.test(v.rule))).toEqual([]);
+  });
+});
+
 describe("this year's column or row", () => {
   const threePublicByYear = {
     caption: "“三公”经费支出预算表",
     rows: [
       ["上年|4", "当年|4"],
-      ["合计", "因公出国（境）费", "公务用车购置及运行费", "公务接待费", "合计", "因公出国（境）费", "公务用车购置及运行费", "公务接待费"],
+      ["合计", ...THREE_PUBLIC_PARTS, "合计", ...THREE_PUBLIC_PARTS],
       ["9.00", "3.00", "4.00", "2.00", "6.00", "1.00", "3.00", "2.00"],
     ],
   };
@@ -417,10 +488,6 @@ describe("this year's column or row", () => {
     expect(doc.facts.map((f) => f.yuan)).not.toContain("90000");
   });
 
-  // BUG: the 当年 group's 合计 is dropped. namedColumnFact reads the leaf 合计 as a total header and asks its group
-  // ("当年") for a fact; "当年" names none and is not a measure word (PLAIN_MEASURE knows "2026年" but not 当年/上年), so
-  // the column states nothing. With "2026年 | 合计" the same table does state three_public.total (test below); the
-  // 西安 layout that columnRank's comment cites ("上年 / 合计" beside "当年 / 合计") loses its 三公 total.
   test("上年 | 当年 column groups: 当年 / 合计 is three_public.total", async () => {
     const doc = await budgetDoc([threePublicByYear]);
     expect(yuanOf(doc, "three_public.total")).toBe("60000");
@@ -432,7 +499,7 @@ describe("this year's column or row", () => {
         caption: "“三公”经费支出预算表",
         rows: [
           ["2025年|4", "2026年|4"],
-          ["合计", "因公出国（境）费", "公务用车购置及运行费", "公务接待费", "合计", "因公出国（境）费", "公务用车购置及运行费", "公务接待费"],
+          ["合计", ...THREE_PUBLIC_PARTS, "合计", ...THREE_PUBLIC_PARTS],
           ["9.00", "3.00", "4.00", "2.00", "6.00", "1.00", "3.00", "2.00"],
         ],
       },
@@ -483,7 +550,7 @@ describe("this year's column or row", () => {
       {
         caption: "“三公”经费支出预算表",
         rows: [
-          ["年度", "合计", "因公出国（境）费", "公务用车购置及运行费", "公务接待费"],
+          ["年度", "合计", ...THREE_PUBLIC_PARTS],
           ["2025年", "9.00", "3.00", "4.00", "2.00"],
           ["2026年", "6.00", "1.00", "3.00", "2.00"],
           ["增减变化金额", "-3.00", "-2.00", "-1.00", "0.00"],
@@ -500,12 +567,10 @@ describe("the most precise statement of a fact wins", () => {
   const summaryInYuan = {
     caption: "收支总表",
     unit: "单位：元",
-    rows: [
-      ["收入|2", "支出|2"],
-      ["项目", "预算数", "项目", "预算数"],
+    rows: twoSided(
       ["一、一般公共预算拨款收入", "17,312,300.00", "一、基本支出", "17,312,300.00"],
       ["收入总计", "17,312,300.00", "支出总计", "17,312,300.00"],
-    ],
+    ),
   };
 
   test("narrative 1,731万元 and table 17,312,300元: the table's figure, both as evidence, the consistency check passes", async () => {
@@ -524,12 +589,10 @@ describe("the most precise statement of a fact wins", () => {
       [
         {
           caption: "收支总表",
-          rows: [
-            ["收入|2", "支出|2"],
-            ["项目", "预算数", "项目", "预算数"],
+          rows: twoSided(
             ["一、一般公共预算拨款收入", "1,731", "一、基本支出", "1,731"],
             ["收入总计", "1,731", "支出总计", "1,731"],
-          ],
+          ),
         },
       ],
       ["一、收支预算总体情况。2026年收入总计17,312,345.67元。"],
@@ -557,9 +620,7 @@ describe("names that are not facts in a summary", async () => {
   const doc = await budgetDoc([
     {
       caption: "收支总表",
-      rows: [
-        ["收入|2", "支出|2"],
-        ["项目", "预算数", "项目", "预算数"],
+      rows: twoSided(
         ["一、一般公共预算拨款收入", "100.00", "一、一般公共服务支出", "50.00"],
         ["", "", "二、社会保障和就业支出", "20.00"],
         ["", "", "三、卫生健康支出", "15.00"],
@@ -567,19 +628,17 @@ describe("names that are not facts in a summary", async () => {
         ["", "", "二十二、其他支出", "10.00"],
         ["本年收入合计", "100.00", "本年支出合计", "100.00"],
         ["收入总计", "100.00", "支出总计", "100.00"],
-      ],
+      ),
     },
     {
       caption: "财政拨款收支总表",
-      rows: [
-        ["收入|2", "支出|2"],
-        ["项目", "预算数", "项目", "预算数"],
+      rows: twoSided(
         ["一、本年收入", "100.00", "一、本年支出", "108.00"],
         ["（一）一般公共预算拨款", "100.00", "（一）一般公共预算", "108.00"],
         ["二、上年结转", "8.00", "", ""],
         ["（一）一般公共预算拨款", "8.00", "", ""],
         ["收入总计", "108.00", "支出总计", "108.00"],
-      ],
+      ),
     },
   ]);
 
@@ -692,12 +751,7 @@ describe("a 支出总表 whose first data row is the unit's line (深圳 表3)",
 
 describe("a department's bundle with a unit's own tables", () => {
   // 深圳-style bundles print the department's tables, then each unit's under its own 部门名称 line.
-  const summary = (total: string) => [
-    ["收入|2", "支出|2"],
-    ["项目", "预算数", "项目", "预算数"],
-    ["一般公共预算拨款收入", total, "一般公共服务支出", total],
-    ["收入总计", total, "支出总计", total],
-  ];
+  const summary = (total: string) => twoSided(["一般公共预算拨款收入", total, "一般公共服务支出", total], ["收入总计", total, "支出总计", total]);
   const doc = budgetDoc([
     { caption: ["表1", "收支总表", "部门名称：某某局"], rows: summary("100.00") },
     { caption: ["表1", "收支总表", "部门名称：某某局直属中心"], rows: summary("30.00") },

@@ -67,6 +67,12 @@ describe("the identities over the national lists of sources and uses", () => {
     expect(rule(r, "income.sources=total")).toMatchObject({ status: "pass", expected: "1680000", actual: "1680000" });
   });
 
+  test("…unless the total is this year's income (太原 决算: 收入合计 = 本年收入合计, the carryover beside it)", () => {
+    const r = analyze("本年收入合计160.00万元。收入合计160.00万元，其中一般公共预算拨款150.00万元，事业收入10.00万元。财政拨款上年结转8.00万元。");
+    expect(rule(r, "income.sources=total")).toMatchObject({ status: "pass", expected: "1600000", actual: "1600000" });
+    expect(rule(r, "income.sources=total")!.evidence.map((e) => e.quote)).not.toContain("8.00万元");
+  });
+
   test("parts short of the total by no more than an unstated 年终结转结余 could be: skipped, not failed", () => {
     const r = analyze("2026年收入预算213.00万元，其中上年结转结余15.00万元。2026年支出预算213.00万元。基本支出100.00万元。项目支出105.00万元。");
     expect(rule(r, "expenditure.basic+project=total")).toMatchObject({ status: "skipped", message: expect.stringContaining("年终结转结余") });

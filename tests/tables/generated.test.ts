@@ -93,6 +93,18 @@ describe("header and columns", () => {
   });
 });
 
+describe("a 栏次 row whose label columns print ** (湖州 2026 表05, 表09)", () => {
+  it("is a 栏次 row, not data: its numbers are no figures, an empty table stays without money", () => {
+    const t = only([para("p0", "国有资本经营预算支出表"), para("p1", "单位：万元"), table("t0", [["科目编码", "科目名称", "项目支出"], ["**", "**", "1"], ["", "合计", ""]])]);
+    expect(t.rows.map((r) => r.kind)).toEqual(["header", "colno", "total"]);
+    expect(t.cells.filter((c) => c.value?.kind === "amount")).toEqual([]);
+    const wide = only([table("t0", [["科目编码", "科目名称", "合计", "基本支出"], ["**", "**", "1", "2"], ["", "合计", "5.00", "5.00"]])]);
+    expect(wide.rows.map((r) => r.kind)).toEqual(["header", "colno", "total"]);
+    // Without the marks a lone 1 under a header is a figure.
+    expect(only([table("t0", [["科目编码", "科目名称", "项目支出"], ["", "", "1"], ["", "合计", "1"]])]).rows[1]?.kind).toBe("data");
+  });
+});
+
 describe("units in every position", () => {
   const body = [
     ["项目", "预算数"],
@@ -126,6 +138,22 @@ describe("units in every position", () => {
     expect(t.unit).toBeNull();
     expect(valueAt(t, 1, 1)).toEqual({ kind: "amount", value: "3407700", yuan: "3407700" });
     expect(valueAt(t, 1, 2)).toEqual({ kind: "amount", value: "340.77", yuan: "3407700" });
+  });
+  it("in a caption line wrapped in two, its tail alone on the next line (江苏高院 2019 公开07表, 公开09表)", () => {
+    // A narrow caption cell wraps "部门名称：江苏省高级人民法院" after 法; two fields side by side wrap "单位：万元" around the other.
+    const wrappedPublisher = only([para("p0", "公开07表"), para("p1", "一般公共预算支出预算表（功能科目）"), para("p2", "部门名称：江苏省高级人民法"), para("p3", "院"), para("p4", "单位：万元"), table("t0", body)]);
+    expect(wrappedPublisher).toMatchObject({ number: "公开07表", title: "一般公共预算支出预算表（功能科目）", entity: "江苏省高级人民法院" });
+    const res = buildTables([para("p0", "公开09表"), para("p1", "“三公”经费、会议费、培训费支出预算表"), para("p2", "单位：万"), para("p3", "部门名称：江苏省高级人民法院"), para("p4", "元"), table("t0", body)]);
+    expect(res.tables[0]).toMatchObject({ number: "公开09表", title: "“三公”经费、会议费、培训费支出预算表", entity: "江苏省高级人民法院" });
+    expect(res.tables[0]?.unit).toMatchObject({ raw: "单位：万元", unit: "万元" });
+    for (const id of ["p0", "p1", "p2", "p3", "p4"]) expect(res.captionBlockIds.has(id)).toBe(true);
+    // Cut after an ending that is a name's on its own (办 of 办公厅), the unit line printed between (江苏省委办公厅 2017 p2).
+    const office = only([para("p0", "收入预算总表"), para("p1", "部门：中国共产党江苏省委员会办"), para("p2", "单位：万元"), para("p3", "公厅"), table("t0", body)]);
+    expect(office).toMatchObject({ title: "收入预算总表", entity: "中国共产党江苏省委员会办公厅" });
+  });
+  it("not from a short line that completes nothing (a heading's last word stays running text)", () => {
+    const res = buildTables([para("p0", "收支总体情况表"), para("p1", "单位：万元"), para("p2", "附注"), table("t0", body)]);
+    expect(res.tables[0]).toMatchObject({ title: null, unit: null });
   });
   it("absent: null, and amounts carry no yuan", () => {
     const t = only([table("t0", body)]);

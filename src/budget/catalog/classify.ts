@@ -9,19 +9,27 @@ export interface TableKind {
 }
 
 
-/** The header cells and row labels a signature is matched against, each compacted. */
-export function signatureCells(t: Table): string[] {
+/**
+ * The header cells and row labels a signature is matched against, each compacted; with `skipCoded`, not the labels of
+ * rows that carry a classification code.
+ */
+export function signatureCells(t: Table, skipCoded = false): string[] {
   const cells = new Set<string>();
   for (const c of t.columns) for (const p of c.path) cells.add(compact(p));
   const labelCols = new Set(t.columns.filter((c) => c.kind === "name" || c.kind === "text").map((c) => c.index));
-  for (const cell of t.cells) if (labelCols.has(cell.col) && cell.text.trim()) cells.add(compact(cell.text).replace(/^[一二三四五六七八九十\d]+[、.．]|^[（(][^）)]*[）)]/, ""));
+  const coded = new Set(skipCoded ? t.rows.filter((r) => r.code !== undefined).map((r) => r.index) : []);
+  for (const cell of t.cells) {
+    if (!labelCols.has(cell.col) || !cell.text.trim() || coded.has(cell.row)) continue;
+    cells.add(compact(cell.text).replace(/^[一二三四五六七八九十\d]+[、.．]|^[（(][^）)]*[）)]/, ""));
+  }
   return [...cells];
 }
 
 function bySignature(t: Table): TableKind | null {
-  const cells = signatureCells(t);
+  const title = compact(t.title ?? "");
   for (const spec of TABLE_CATALOG) {
-    if (!spec.signature) continue;
+    if (!spec.signature || (spec.signatureTitle && !spec.signatureTitle.test(title))) continue;
+    const cells = signatureCells(t, spec.signatureSkipsCodedRows);
     const hits = spec.signature.map((re) => cells.find((c) => re.test(c)));
     if (hits.some((h) => h === undefined)) continue;
     if (spec.notSignature?.some((re) => cells.some((c) => re.test(c)))) continue;

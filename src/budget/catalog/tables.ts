@@ -23,6 +23,16 @@ export interface TableKindSpec {
   signature?: RegExp[];
   /** Header cells that rule the signature out (a 财政拨款 table's headers for the department-wide one). */
   notSignature?: RegExp[];
+  /**
+   * The signature's words are the table's own items, never classification lines: labels of rows with a 功能/经济分类
+   * code do not count (an 经济分类 table lists 30212 因公出国（境）费用 and 30217 公务接待费 among its rows).
+   */
+  signatureSkipsCodedRows?: boolean;
+  /**
+   * The title must name this (a fund) for the signature to count: "一般公共预算财政拨款决算表（二）" (太原 公开06表)
+   * names the fund but not the table, its 人员经费 | 公用经费 headers name the table.
+   */
+  signatureTitle?: RegExp;
   /** The funds its figures cover. */
   fund: Fund;
   reading: FactReading;
@@ -32,6 +42,9 @@ export interface TableKindSpec {
   states?: RegExp;
 }
 
+// A 基本支出表 by 经济分类: its two halves, as headers (人员经费 | 公用经费) or as its classes (301 | 302).
+const BASIC_PERSONNEL = /人员经费|人员支出|工资福利/;
+const BASIC_PUBLIC = /公用经费|公用支出|商品和服务/;
 const THREE_PUBLIC = /^(?:three_public\.|operating_cost$)/;
 // A 支出总表 may print the procurement of each class beside its expenditure (深圳 表3: 2026年政府采购项目 小计).
 const EXPENDITURE = /^(?:expenditure\.|change\.|procurement\.total$)/;
@@ -42,6 +55,7 @@ export const TABLE_CATALOG: readonly TableKindSpec[] = [
     name: "“三公”经费支出表",
     titles: [/三公/],
     signature: [/因公出国/, /公务接待/],
+    signatureSkipsCodedRows: true,
     fund: "fiscal",
     states: THREE_PUBLIC,
     reading: "columns",
@@ -107,6 +121,9 @@ export const TABLE_CATALOG: readonly TableKindSpec[] = [
     id: "general_budget_basic",
     name: "一般公共预算基本支出表",
     titles: [/一般公共预算(?:财政)?(?:拨款)?基本支出/],
+    signature: [BASIC_PERSONNEL, BASIC_PUBLIC],
+    notSignature: [/^项目支出$/],
+    signatureTitle: /一般公共预算/,
     fund: "general_budget",
     states: EXPENDITURE,
     reading: "columns",
@@ -116,6 +133,9 @@ export const TABLE_CATALOG: readonly TableKindSpec[] = [
     id: "fiscal_basic",
     name: "财政拨款基本支出表",
     titles: [/财政拨款(?:预算)?基本支出/],
+    signature: [BASIC_PERSONNEL, BASIC_PUBLIC],
+    notSignature: [/^项目支出$/],
+    signatureTitle: /财政拨款/,
     fund: "fiscal",
     states: EXPENDITURE,
     reading: "columns",
@@ -159,7 +179,7 @@ export const TABLE_CATALOG: readonly TableKindSpec[] = [
     id: "basic",
     name: "基本支出表",
     titles: [/基本支出/],
-    signature: [/人员经费|人员支出|工资福利/, /公用经费|公用支出|商品和服务/],
+    signature: [BASIC_PERSONNEL, BASIC_PUBLIC],
     fund: "all",
     states: EXPENDITURE,
     reading: "columns",

@@ -10,6 +10,8 @@ import { pageOf, squeeze, textEvidence, type CheckInput } from "./context.js";
 const EMPTY_TABLE = /空表|(?:本|此|该)表(?:无|没有)(?:数据|内容)?|无数据|没有数据|数据为空|为空|无相关(?:收支|支出|收入|数据|项目)|无(?:此|该)(?:项目|项|类)/;
 // "无政府性基金预算", "没有使用国有资本经营预算拨款", "未安排政府性基金": the fund is declared absent.
 const NO_FUND = /(?:无|没有|未安排|未使用|不涉及|未编制|未发生|无使用)[^。；;，,]{0,24}?(政府性基金|国有资本经营)/;
+// "江苏省高级人民法院2017年政府性基金支出预算支出0万元" (the 说明 of the empty table): the fund's figure stated as zero.
+const ZERO_FUND = /(政府性基金|国有资本经营)[^。；;，,：:\d]{0,20}?(?<![\d.])0(?:\.0+)?(?:万元|元)/;
 
 export interface EmptyDeclaration {
   /** The fund it says the department has none of, when it names one. */
@@ -50,10 +52,12 @@ const FUND_OF: Record<string, Fund> = { 政府性基金: "government_fund", 国�
 
 function declarationIn(text: string): { fund?: Fund; table: boolean; re: RegExp } | undefined {
   const s = squeeze(text);
-  const fund = NO_FUND.exec(s)?.[1];
+  const absent = NO_FUND.exec(s)?.[1];
+  const zero = absent ? undefined : ZERO_FUND.exec(s)?.[1];
+  const fund = absent ?? zero;
   const table = EMPTY_TABLE.test(s);
   if (!fund && !table) return undefined;
-  return { ...(fund ? { fund: FUND_OF[fund]! } : {}), table, re: fund ? NO_FUND : EMPTY_TABLE };
+  return { ...(fund ? { fund: FUND_OF[fund]! } : {}), table, re: absent ? NO_FUND : zero ? ZERO_FUND : EMPTY_TABLE };
 }
 
 function sentenceOf(p: ParagraphBlock): Evidence {

@@ -67,11 +67,52 @@ function isHeadingLike(p: ParagraphBlock, text: string): boolean {
   return p.headingLevel !== undefined || p.numbering !== undefined || ENUMERATOR.test(text);
 }
 
+/** A caption line as printed: one paragraph, or a paragraph and the tail its narrow cell wrapped onto the next line. */
+interface CaptionLine {
+  ids: string[];
+  text: string;
+  headingLike: boolean;
+}
+
+/** A line's tail wrapped alone ("院", "元"): a few CJK characters, no punctuation. */
+const WRAPPED_TAIL = /^[\u4e00-\u9fff]{1,3}$/;
+
+/**
+ * The tail completes the line: a unit ("单位：万" + "元") it lacked, or a publisher line's organisation name
+ * ("…人民法" + "院", "…委员会办" + "公厅": cut after an ending that is itself a name's).
+ */
+function completes(line: string, tail: string): boolean {
+  const whole = line + tail;
+  if (findDeclaredUnit(line, "caption")) return false;
+  if (findDeclaredUnit(whole, "caption")) return true;
+  const named = publisherOf(whole);
+  return named !== null && ORG_NAME.test(named);
+}
+
+/**
+ * The non-blank paragraphs as caption lines, a wrapped tail joined to the line it completes — the line before it, or
+ * the one before that where the caption prints two fields side by side ("单位：万" / "部门名称：…" / "元").
+ */
+function captionLines(before: readonly ParagraphBlock[]): CaptionLine[] {
+  const lines: CaptionLine[] = [];
+  for (const p of before) {
+    const text = tidy(p.text);
+    if (text === "") continue;
+    const target = WRAPPED_TAIL.test(text) ? lines.slice(-2).reverse().find((l) => completes(l.text, text)) : undefined;
+    if (target) {
+      target.text += text;
+      target.ids.push(p.id);
+    } else lines.push({ ids: [p.id], text, headingLike: isHeadingLike(p, text) });
+  }
+  return lines;
+}
+
 /** Reads one caption line into `info`; false when the line is no part of this table's caption (the walk stops). */
-function readCaptionLine(info: CaptionInfo, p: ParagraphBlock, text: string): boolean {
+function readCaptionLine(info: CaptionInfo, line: CaptionLine): boolean {
+  const { text } = line;
   if (CONTINUATION.test(compact(text))) {
     info.continuation = true;
-    info.consumed.push(p.id);
+    info.consumed.push(...line.ids);
     return true;
   }
   if (text.length > MAX_CAPTION) return false;
@@ -80,7 +121,7 @@ function readCaptionLine(info: CaptionInfo, p: ParagraphBlock, text: string): bo
   // "编制单位：…", "部门（单位）：…", "单位：…局" between the title and the table name the publisher, not the table.
   if (publisher && !unit) {
     info.publisher ??= publisher;
-    info.consumed.push(p.id);
+    info.consumed.push(...line.ids);
     return true;
   }
   const { number, rest } = splitNumber(text);
@@ -92,7 +133,7 @@ function readCaptionLine(info: CaptionInfo, p: ParagraphBlock, text: string): bo
     if (publisher) info.publisher ??= publisher;
     if (number) info.number = number;
     if (!publisher && leftover && TITLE_ENDING.test(leftover) && !SENTENCE.test(leftover)) info.title = leftover;
-    info.consumed.push(p.id);
+    info.consumed.push(...line.ids);
     return true;
   }
   if (number) {
@@ -100,13 +141,13 @@ function readCaptionLine(info: CaptionInfo, p: ParagraphBlock, text: string): bo
     info.number = number;
     const restTitle = rest.replace(/^[：:\s]+/, "");
     if (restTitle && !info.title) info.title = restTitle;
-    info.consumed.push(p.id);
+    info.consumed.push(...line.ids);
     return true;
   }
   if (SENTENCE.test(text) || info.title || !TITLE_ENDING.test(text)) return false;
   info.title = text.replace(ENUMERATOR, "").trim() || text;
   // A numbered heading that names the table stays a heading in the section tree.
-  if (!isHeadingLike(p, text)) info.consumed.push(p.id);
+  if (!line.headingLike) info.consumed.push(...line.ids);
   return true;
 }
 
@@ -114,23 +155,20 @@ function readCaptionLine(info: CaptionInfo, p: ParagraphBlock, text: string): bo
 export function captionAbove(before: readonly ParagraphBlock[]): CaptionInfo {
   const info: CaptionInfo = { title: null, number: null, unit: null, continuation: false, publisher: null, consumed: [] };
   // An organisation's bare name below the title ("606-湖州市交通运输局") is the publisher only if a title is above it.
-  let unlabelled: { id: string; name: string } | null = null;
-  let seen = 0;
-  for (let i = before.length - 1; i >= 0 && seen < 5; i--) {
-    const p = before[i]!;
-    const text = tidy(p.text);
-    if (text === "") continue;
-    seen++;
-    const name: string | null = !unlabelled && !info.title && !info.number && !info.publisher ? unlabelledPublisher(text) : null;
+  let unlabelled: { ids: string[]; name: string } | null = null;
+  const lines = captionLines(before);
+  for (let i = lines.length - 1; i >= Math.max(0, lines.length - 5); i--) {
+    const line = lines[i]!;
+    const name: string | null = !unlabelled && !info.title && !info.number && !info.publisher ? unlabelledPublisher(line.text) : null;
     if (name) {
-      unlabelled = { id: p.id, name };
+      unlabelled = { ids: line.ids, name };
       continue;
     }
-    if (!readCaptionLine(info, p, text)) break;
+    if (!readCaptionLine(info, line)) break;
   }
   if (unlabelled && (info.title || info.number)) {
     info.publisher ??= unlabelled.name;
-    info.consumed.push(unlabelled.id);
+    info.consumed.push(...unlabelled.ids);
   }
   return info;
 }

@@ -11,7 +11,8 @@ import { buildColumns } from "./columns.js";
 import { buildRecords, describeRows, typeCells } from "./rows.js";
 import { captionAbove, unitBelow, type CaptionInfo } from "./captions.js";
 import type { OwnCaption } from "./title-rows.js";
-import { continuationReason, type Part } from "./stitch.js";
+import { alignedRows, continuationReason, continuesHeaderFragment, fitHeaderFragment, joinTail, wrappedTailColumn, type Part } from "./stitch.js";
+import { panelSegments } from "./panels.js";
 import { tidy } from "./text.js";
 
 export { parseCellValue, type ParsedCell } from "./cell-value.js";
@@ -78,7 +79,9 @@ function assemble(parts: Part[], joins: (TablePart["joinedBy"] | undefined)[], c
   }
   const g = parts.length === 1 ? first.view : gridOf(rows, first.block.id);
   if (parts.length > 1) warnings.push(...g.warnings.filter((w) => !first.grid.warnings.includes(w)));
-  const layout = parts.length === 1 ? first.layout : layoutRows(g, partInfo.map((p) => p.firstRow));
+  // A header fragment and its body are laid out as one part: the body's own header rows continue the fragment's.
+  const starts = partInfo.filter((_, i) => !parts[i]!.bodyOfHeader).map((p) => p.firstRow);
+  const layout = parts.length === 1 ? first.layout : layoutRows(g, starts);
 
   const unit = tableUnit(first.caption, parts[parts.length - 1]!, captionIds);
   const { columns, sharedHeaderUnit } = buildColumns(g, layout.headerBlock, layout.kinds, unit);
@@ -112,6 +115,36 @@ function assemble(parts: Part[], joins: (TablePart["joinedBy"] | undefined)[], c
     warnings.push({ code: "table_unit_missing", message: `table ${table.id}: no money unit is printed for its amount columns`, blockId: table.id });
   }
   return table;
+}
+
+/** A part with its rows replaced (a header fragment widened over its body's columns), grid and layout rebuilt. */
+function refit(p: Part, rows: RawRow[]): Part {
+  const block = { ...p.block, rows };
+  const grid = buildGrid(rows, block.id);
+  const view = dropEmptyEdgeColumns(grid, block.id);
+  return { ...p, block, grid, view, layout: layoutRows(view) };
+}
+
+/**
+ * How `p` continues the group, if it does: as the body of a header fragment (the fragment rebuilt over its columns);
+ * or laid over the group's columns by its cells' boxes where the reader split them otherwise, a cell's tail carried
+ * over the page break put back into that cell (`last`: the group's last part rebuilt).
+ */
+function continuation(group: Part[], p: Part): { reason: NonNullable<TablePart["joinedBy"]>; next: Part; last?: Part } | null {
+  if (continuesHeaderFragment(group, p)) return { reason: "header_fragment", next: { ...p, bodyOfHeader: true }, last: refit(group[0]!, fitHeaderFragment(group[0]!, p)!) };
+  const aligned = alignedRows(group[0]!, p);
+  const next = aligned ? refit(p, aligned) : p;
+  const prev = group[group.length - 1]!;
+  const col = wrappedTailColumn(prev, next);
+  if (col !== null) {
+    const [prevRows, nextRows] = joinTail(prev, next, col);
+    const last = refit(prev, prevRows);
+    const rest = refit(next, nextRows);
+    const reason = continuationReason([...group.slice(0, -1), last], rest);
+    if (reason) return { reason, next: rest, last };
+  }
+  const reason = continuationReason(group, next);
+  return reason ? { reason, next } : null;
 }
 
 export function buildTables(blocks: ReaderBlock[]): BuildTablesResult {
@@ -152,10 +185,11 @@ export function buildTables(blocks: ReaderBlock[]): BuildTablesResult {
   const groups: { parts: Part[]; joins: (TablePart["joinedBy"] | undefined)[] }[] = [];
   for (const p of parts) {
     const group = groups[groups.length - 1];
-    const reason = group ? continuationReason(group.parts, p) : null;
-    if (group && reason) {
-      group.parts.push(p);
-      group.joins.push(reason);
+    const joined = group ? continuation(group.parts, p) : null;
+    if (group && joined) {
+      if (joined.last) group.parts[group.parts.length - 1] = joined.last;
+      group.parts.push(joined.next);
+      group.joins.push(joined.reason);
     } else groups.push({ parts: [p], joins: [undefined] });
     for (const id of p.caption.consumed) captionBlockIds.add(id);
   }
@@ -169,20 +203,8 @@ export function buildTables(blocks: ReaderBlock[]): BuildTablesResult {
  * panels. A panel is named by the header its columns share at the top ("收入"), else by its label column.
  */
 function detectPanels(columns: readonly TableColumn[]): { name: string; columns: number[] }[] | undefined {
-  const isLabel = (c: TableColumn) => c.kind === "name" || c.kind === "code";
-  const isFigure = (c: TableColumn) => c.kind === "amount" || c.kind === "percent" || c.kind === "count";
-  const segments: TableColumn[][] = [];
-  let sawFigure = false;
-  for (const c of columns) {
-    if (isLabel(c) && sawFigure) {
-      segments.push([]);
-      sawFigure = false;
-    }
-    if (segments.length === 0) segments.push([]);
-    segments[segments.length - 1]!.push(c);
-    if (isFigure(c)) sawFigure = true;
-  }
-  if (segments.length < 2 || !segments.every((s) => s.some(isLabel) && s.some(isFigure))) return undefined;
+  const segments = panelSegments(columns);
+  if (!segments) return undefined;
   // Each panel must sit under a header of its own ("收入", "支出 / 功能分类"); otherwise it is one table whose first
   // columns merely describe the rest.
   const names = segments.map(sharedHeader);

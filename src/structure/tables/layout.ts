@@ -30,13 +30,18 @@ const TOTAL = /(合计|总计)$/;
 const SUBTOTAL = /小计$/;
 const NOTE = /^(注|说明|备注|数据来源|填表说明)\s*[：:0-9１-９]/;
 
+// "**" stands in the label columns of a 栏次 row (湖州 表05: ** | ** | 1 | 2 | 3 …).
+const COLNO_MARK = /^[*＊]+$/;
+
 export function isColnoRow(g: BuiltGrid, r: number): boolean {
-  const texts = nonEmpty(rowOrigins(g, r)).map((c) => compact(c.text));
+  const all = nonEmpty(rowOrigins(g, r)).map((c) => compact(c.text));
+  const marked = all.some((t) => COLNO_MARK.test(t));
+  const texts = all.filter((t) => !COLNO_MARK.test(t));
   const ints = texts.filter((t) => /^\d{1,3}$/.test(t));
   if (ints.length === 0) return false;
   if (texts.some((t) => t === "栏次" || t === "行次")) return texts.every((t) => !/[.,%]/.test(t));
-  // A bare 1, 2, 3 … row under the header.
-  if (ints.length !== texts.length || ints.length < 3) return false;
+  // A bare 1, 2, 3 … row under the header (with its marks, a table of one figure column numbers only 1).
+  if (ints.length !== texts.length || ints.length < (marked ? 1 : 3)) return false;
   return ints.every((t, i) => Number(t) === i + 1);
 }
 
@@ -108,10 +113,14 @@ export function layoutRows(g: BuiltGrid, partStarts: readonly number[] = []): Ro
   if (dataStart > h0) {
     for (let i = h0; i < dataStart; i++) {
       // A numbered row label ("一、…", "其中：") before the first figure already belongs to the data.
-      const first = nonEmpty(rowOrigins(g, i))[0];
+      const cells = nonEmpty(rowOrigins(g, i));
+      const first = cells[0];
       if (first && i > h0 && (ENUMERATOR.test(tidy(first.text)) || /^其中[：:]/.test(tidy(first.text)))) break;
+      // Header cells are not numbered: a top row of numbered items only ("（十九）自然资源海洋气象等支出") is the
+      // body of a table whose header is on the page before.
+      if (i === h0 && cells.length > 0 && cells.every((c) => ENUMERATOR.test(tidy(c.text)))) break;
       // So does a label across the row naming the first block ("一般公共预算"): it is no column's header.
-      if (i > h0 && isBlockLabelRow(g, i, nonEmpty(rowOrigins(g, i)))) break;
+      if (i > h0 && isBlockLabelRow(g, i, cells)) break;
       headerBlock.push(i);
     }
   } else if (dataStart < 0 && h0 < firstPartEnd && headerScore(g, h0) >= (g.nCols === 2 ? 1 : 0.5) && nonEmpty(rowOrigins(g, h0)).length >= 2) {
