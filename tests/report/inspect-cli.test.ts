@@ -1,10 +1,12 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { inspectCommand } from "../../src/cli/inspect.js";
 import { ExtractedDocument } from "../../src/model/index.js";
 import { SEED } from "./fixtures.js";
+import { decodePng } from "./png-decode.js";
+import { PUTUO } from "./pdf-fixtures.js";
 
 /** Runs the command in-process, capturing what it writes. */
 async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -59,6 +61,66 @@ describe("inspect command", () => {
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stderr).error.code).toBe("io_error");
     expect(existsSync(path.join(dir, "r.html"))).toBe(false);
+  });
+
+  test("--pages evidence (default), all and none choose the PDF pages the report embeds", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "inspect-pages-"));
+    const pagesIn = (name: string) => {
+      const html = readFileSync(path.join(dir, name), "utf8");
+      return [...html.matchAll(/<figure class="pdf-page" id="page-(\d+)">/g)].map((m) => Number(m[1]));
+    };
+    for (const [mode, name] of [[undefined, "evidence.html"], ["all", "all.html"], ["none", "none.html"]] as const) {
+      const r = await run(PUTUO, "--html", path.join(dir, name), ...(mode ? ["--pages", mode] : []));
+      expect(r.code, r.stderr).toBe(0);
+    }
+    expect(pagesIn("evidence.html")).toEqual([1, 2, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]);
+    expect(pagesIn("all.html")).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
+    expect(pagesIn("none.html")).toEqual([]);
+    expect(readFileSync(path.join(dir, "none.html"), "utf8")).not.toContain("data:image/png");
+    const kb = (name: string) => Math.round(statSync(path.join(dir, name)).size / 1024);
+    console.log(`report size of ${path.basename(PUTUO)}: --pages evidence ${kb("evidence.html")} KB, all ${kb("all.html")} KB, none ${kb("none.html")} KB`);
+    expect(kb("none.html")).toBeLessThan(kb("evidence.html"));
+  });
+
+  test("--page-images writes one annotated PNG per evidence page before the summary", async () => {
+    const dir = path.join(mkdtempSync(path.join(os.tmpdir(), "inspect-images-")), "pages");
+    const r = await run(PUTUO, "--page-images", dir);
+    expect(r.code, r.stderr).toBe(0);
+    const files = readdirSync(dir).sort();
+    expect(files).toHaveLength(14);
+    expect(files[0]).toBe("page-001.png");
+    expect(files).not.toContain("page-003.png");
+    expect(r.stderr).toBe(`14 page images written to ${dir}\n`);
+    expect(decodePng(readFileSync(path.join(dir, "page-007.png"))).width).toBe(Math.round((841.85 * 150) / 72));
+    expect(r.stdout).toContain("facts (");
+  });
+
+  test("--page-images on a document that is not a PDF is a usage error, and nothing is written", async () => {
+    const dir = path.join(mkdtempSync(path.join(os.tmpdir(), "inspect-images-txt-")), "pages");
+    const r = await run(SEED, "--page-images", dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`--page-images needs a PDF; ${SEED} is not one`);
+    expect(r.stdout).toBe("");
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  test("--page-images where no folder can be made is a typed output_error, exit 3, nothing on stdout", async () => {
+    const parent = mkdtempSync(path.join(os.tmpdir(), "inspect-images-bad-"));
+    const file = path.join(parent, "a-file");
+    writeFileSync(file, "not a folder");
+    const r = await run(PUTUO, "--page-images", path.join(file, "pages"));
+    expect(r.code).toBe(3);
+    const err = JSON.parse(r.stderr).error;
+    expect(err.code).toBe("output_error");
+    expect(err.message).toContain(path.join(file, "pages", "page-001.png"));
+    expect(r.stdout).toBe("");
+  });
+
+  test("--pages needs --html and one of all, evidence, none", async () => {
+    expect((await run(PUTUO, "--pages", "all")).code).toBe(2);
+    const bad = await run(PUTUO, "--html", path.join(os.tmpdir(), "never.html"), "--pages", "some");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--pages takes all, evidence, none; got some.");
   });
 
   test("usage errors exit 2 with the help", async () => {

@@ -1,18 +1,20 @@
 /**
  * The HTML report in a real browser: Debian's chromium driven by playwright-core, opened from file:// with every
- * non-file request refused and recorded. Screenshots for humans land in output/report/.
+ * non-file request refused and recorded. Screenshots for humans land in output/report/; with
+ * REPORT_DOCS_SCREENSHOT=1 the PDF page-box screenshot also replaces docs/report-page-boxes.png (the README's).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { extractFile } from "../../src/extract.js";
 import type { ExtractedDocument } from "../../src/model/index.js";
-import { AnchorIndex, flattenSections, reportOrder, writeReport } from "../../src/writers/report/index.js";
+import { AnchorIndex, flattenSections, PAGE_SETTINGS, renderReportPages, reportOrder, writeReport, type PageImage, type ReportOptions } from "../../src/writers/report/index.js";
 import { corpus, hasShared, repoRoot, samples, SKIP_SHARED } from "../helpers.js";
 import { extractFailingSeed, extractHostileSeed, extractSeed, withHandTables } from "./fixtures.js";
+import { extractPutuo, putuoBytes, withFailedCheck } from "./pdf-fixtures.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
@@ -20,6 +22,8 @@ if (!hasChromium) console.warn(`report e2e skipped: ${CHROMIUM} is absent (apt-g
 
 const OUT = path.join(repoRoot, "output", "report");
 const YANTAI = "calinchow-del+renwu/烟台市退役军人事务局2026年部门预算_yantai.gov.cn.html";
+/** Its facts table was 150 px wider than the column at 1400 px before evidence links could wrap. */
+const XIAN = "calinchow-del+renwu/2026-pdf/020_西安_政府办公厅_2026年部门预算.pdf";
 /** The :target highlight of the report's CSS (--hit). */
 const HIT = "rgb(255, 212, 59)";
 
@@ -52,10 +56,10 @@ describe.skipIf(!hasChromium)("HTML report in headless Chromium", () => {
     expect(offline).toEqual([]);
   });
 
-  async function open(doc: ExtractedDocument, name: string): Promise<Page> {
+  async function open(doc: ExtractedDocument, name: string, options: ReportOptions = {}, on: BrowserContext = context): Promise<Page> {
     const file = path.join(OUT, `${name}.html`);
-    await writeReport(doc, file);
-    const page = await context.newPage();
+    await writeReport(doc, file, options);
+    const page = await on.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(pathToFileURL(file).href);
@@ -198,5 +202,137 @@ describe.skipIf(!hasChromium)("HTML report in headless Chromium", () => {
     const last = doc.facts.length - 1;
     await followsTo(page, `#fact-${last} a.fact-link`, anchors.targetOf(doc.facts[last]!.evidence[0]!)!);
   });
+
+  describe("a PDF: its pages with a box around every piece of evidence", () => {
+    let doc: ExtractedDocument;
+    let pages: PageImage[];
+    beforeAll(async () => {
+      doc = await extractPutuo();
+      pages = await renderReportPages(putuoBytes(), doc, "evidence");
+    });
+
+    test("clicking a fact scrolls to its page and highlights its boxes over the page image; the box leads to the cell and back", async () => {
+      const page = await open(doc, "putuo-pages", { pages, pageCount: 16 });
+      await page.setViewportSize({ width: 1400, height: 900 });
+      const fact = doc.facts.findIndex((f) => f.key === "income.total");
+      const link = page.locator(`#fact-${fact} a.fact-link`);
+      const ids = (await link.getAttribute("data-boxes"))!.split(" ");
+      // 收入总计 on 收支总表 (p7), the narrative's 收入预算 (p6) and 收入总表 (p8).
+      expect(ids).toHaveLength(3);
+      await link.click();
+      await page.waitForFunction((id) => location.hash === `#${id}`, ids[0]);
+      const ev = doc.facts[fact]!.evidence[0]!;
+      const first = await boxOverImage(page, ids[0]!);
+      expect(first).toMatchObject({ inImage: true, inView: true, onTop: true, loaded: true, highlighted: true, outline: "rgb(232, 89, 12)" });
+      // Drawn where the evidence's bbox is on the page (the box is the bbox grown by its margin), to a pixel.
+      const size = doc.pages!.find((p) => p.number === ev.page)!;
+      const m = PAGE_SETTINGS.marginPt;
+      const want = [(ev.bbox![0] - m) / size.width, (ev.bbox![1] - m) / size.height, (ev.bbox![2] + m) / size.width, (ev.bbox![3] + m) / size.height];
+      first.rel.forEach((v, i) => expect(Math.abs(v - want[i]!) * (i % 2 === 0 ? first.imageWidth : first.imageHeight)).toBeLessThan(1));
+      // The script marks every box of the fact, on every page.
+      for (const id of ids) expect(await page.locator(`#${id}`).getAttribute("class")).toContain("hl");
+      // For people: the whole page with its boxes, the clicked fact's box highlighted.
+      await page.locator(`#page-${ev.page}`).evaluate((el) => el.scrollIntoView());
+      await page.screenshot({ path: path.join(OUT, "pdf-page-boxes.png") });
+      if (process.env.REPORT_DOCS_SCREENSHOT === "1") await page.screenshot({ path: path.join(repoRoot, "docs", "report-page-boxes.png") });
+
+      const cell = new AnchorIndex(doc).targetOf(ev)!;
+      await followsTo(page, `#${ids[0]}`, cell);
+      await page.locator(`#${cell} a.to-page`).click();
+      await page.waitForFunction((id) => location.hash === `#${id}`, ids[0]);
+      expect(await boxOverImage(page, ids[0]!)).toMatchObject({ inView: true, highlighted: true });
+    });
+
+    test("a line item and a failed check's term lead to their boxes too", async () => {
+      const { doc: failing, rule } = withFailedCheck(doc);
+      const page = await open(failing, "putuo-failing-check", { pages });
+      await page.locator("#line-items summary").click();
+      const item = page.locator("#item-0 a.item-link");
+      const itemBox = (await item.getAttribute("href"))!.slice(1);
+      await item.click();
+      await page.waitForFunction((id) => location.hash === `#${id}`, itemBox);
+      expect(await boxOverImage(page, itemBox)).toMatchObject({ inImage: true, inView: true, onTop: true, highlighted: true });
+
+      const term = page.locator("#validations tr.status-fail").filter({ hasText: rule }).locator(".ev-links a").first();
+      const termBox = (await term.getAttribute("href"))!.slice(1);
+      await term.click();
+      await page.waitForFunction((id) => location.hash === `#${id}`, termBox);
+      expect(await boxOverImage(page, termBox)).toMatchObject({ inImage: true, inView: true, onTop: true, highlighted: true });
+      expect(await page.locator(`#${termBox}`).getAttribute("class")).toContain("fail");
+      expect(await page.locator(`#${itemBox}`).getAttribute("class")).not.toContain("hl");
+    });
+
+    test("without JavaScript the pages and boxes show, and a fact's link still lands on its box", async () => {
+      const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-gpu"] });
+      try {
+        const noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1400, height: 900 } });
+        await noScript.route("**/*", (route) => (route.request().url().startsWith("file:") ? route.continue() : (offline.push(route.request().url()), route.abort())));
+        const page = await open(doc, "putuo-no-script", { pages }, noScript);
+        // The filter controls stay hidden: only the script shows them, so it did not run.
+        expect(await page.locator("p.filter").first().isHidden()).toBe(true);
+        await page.locator("#page-16 img").scrollIntoViewIfNeeded();
+        const ids = await page.locator("#page-16 .box").evaluateAll((els) => els.map((e) => e.id));
+        expect(ids.length).toBeGreaterThan(10);
+        for (const id of ids) expect(await boxOverImage(page, id), id).toMatchObject({ inImage: true, visible: true, loaded: true });
+        const fact = doc.facts.findIndex((f) => f.key === "assets.vehicles");
+        expect(await page.locator(`#fact-${fact} td.num`).textContent()).toBe("2 辆");
+        await page.locator(`#fact-${fact} a.fact-link`).click();
+        const target = (await page.locator(`#fact-${fact} a.fact-link`).getAttribute("href"))!.slice(1);
+        await page.waitForURL((url) => url.hash === `#${target}`);
+        expect(await boxOverImage(page, target)).toMatchObject({ inView: true, onTop: true, highlighted: true, outline: "rgb(232, 89, 12)" });
+      } finally {
+        await browser.close();
+      }
+    });
+
+    test.each([["samples/putuo-fuliyuan-2024-unit-budget.pdf"], [XIAN]])("at 1400 px no part needs a horizontal scrollbar, the facts' evidence column shows whole: %s", async (rel) => {
+      if (rel === XIAN && !hasShared) return console.warn(SKIP_SHARED);
+      const file = rel === XIAN ? corpus(XIAN) : path.join(repoRoot, rel);
+      const d = rel === XIAN ? await extractFile(file) : doc;
+      const bytes = new Uint8Array(readFileSync(file));
+      const page = await open(d, `fit-1400-${rel === XIAN ? "xian" : "putuo"}`, { pages: await renderReportPages(bytes, d, "evidence") });
+      await page.setViewportSize({ width: 1400, height: 900 });
+      const fit = await page.evaluate(() => {
+        const root = document.documentElement;
+        const facts = document.querySelector("#facts")!;
+        const evidenceRight = Math.max(...Array.from(document.querySelectorAll("#facts td.evidence")).map((td) => td.getBoundingClientRect().right));
+        return {
+          page: root.scrollWidth <= root.clientWidth,
+          factsFit: facts.scrollWidth <= facts.clientWidth,
+          evidenceInside: evidenceRight <= facts.getBoundingClientRect().right + 0.5,
+          overflowing: Array.from(document.querySelectorAll("main section.part")).filter((s) => s.scrollWidth > s.clientWidth).map((s) => s.id),
+        };
+      });
+      expect(fit).toEqual({ page: true, factsFit: true, evidenceInside: true, overflowing: [] });
+    });
+  });
+
+  /** Where a box is drawn: inside its page image, on top at its centre, visible, highlighted, in % of the image. */
+  async function boxOverImage(page: Page, boxId: string) {
+    await page.waitForFunction((id) => {
+      const img = document.getElementById(id)?.parentElement?.querySelector("img");
+      return !!img && img.complete && img.naturalWidth > 0;
+    }, boxId);
+    return page.evaluate((id) => {
+      const box = document.getElementById(id)!;
+      const img = box.parentElement!.querySelector("img")!;
+      const b = box.getBoundingClientRect();
+      const r = img.getBoundingClientRect();
+      const style = getComputedStyle(box);
+      return {
+        inImage: b.left >= r.left - 0.5 && b.right <= r.right + 0.5 && b.top >= r.top - 0.5 && b.bottom <= r.bottom + 0.5,
+        inView: b.top >= 0 && b.bottom <= window.innerHeight,
+        visible: b.width > 2 && b.height > 2 && style.visibility === "visible" && style.display !== "none" && style.borderTopWidth === "2px",
+        onTop: document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2) === box,
+        loaded: img.complete && img.naturalWidth > 0,
+        highlighted: box.classList.contains("hl") || box.matches(":target"),
+        outline: style.outlineColor,
+        rel: [(b.left - r.left) / r.width, (b.top - r.top) / r.height, (b.right - r.left) / r.width, (b.bottom - r.top) / r.height],
+        imageWidth: r.width,
+        imageHeight: r.height,
+      };
+    }, boxId);
+  }
+
   if (!hasShared) console.warn(SKIP_SHARED);
 });

@@ -29,7 +29,8 @@ tr.status-fail td { background:#fff5f5; }
 .status { font-weight:600; }
 .status.fail { color:var(--fail); } .status.pass { color:var(--ok); } .status.skipped { color:var(--muted); }
 .eq { font-variant-numeric:tabular-nums; }
-.ev-links a { margin-right:.6em; white-space:nowrap; }
+.ev-links a { margin-right:.4em; }
+table.list code, table.list td.printed, table.list .msg { overflow-wrap:anywhere; }
 .doc-text p, .doc-text .heading { margin:.35em 0; white-space:pre-wrap; overflow-wrap:anywhere; }
 .doc-text .heading { font-weight:700; margin-top:1em; }
 .doc-text h2.heading { font-size:19px; } .doc-text h3.heading { font-size:17px; } .doc-text h4.heading, .doc-text h5.heading, .doc-text h6.heading { font-size:15px; }
@@ -61,13 +62,40 @@ figure.table td.void { background:repeating-linear-gradient(45deg,#f8f9fa,#f8f9f
 .muted { color:var(--muted); font-weight:normal; }
 tr.family-head th { background:var(--line); font-weight:600; }
 nav.toc ul.families { padding-left:1em; font-size:13px; }
+figure.pdf-page { margin:16px 0; }
+figure.pdf-page figcaption { font-weight:600; margin-bottom:4px; }
+.sheet { position:relative; width:100%; border:1px solid #adb5bd; background:#fff; }
+.sheet img { display:block; width:100%; height:auto; }
+.sheet .box { position:absolute; display:block; border:2px solid rgba(28,126,214,.85); background:rgba(28,126,214,.07); border-radius:1px; }
+.sheet .box.fail { border-color:rgba(224,49,49,.95); background:rgba(224,49,49,.08); }
+.sheet .box:hover, .sheet .box:focus { background:rgba(28,126,214,.25); }
+.sheet .box:target, .sheet .box.hl { border-color:#e8590c; background:rgba(255,212,59,.45); outline:3px solid #e8590c; outline-offset:1px; z-index:2; }
+.legend .box-key { display:inline-block; width:1.4em; height:.9em; border:2px solid rgba(28,126,214,.85); vertical-align:middle; }
+.legend .box-key.fail { border-color:rgba(224,49,49,.95); }
+a.to-page { font-size:11px; color:#1c7ed6; text-decoration:none; margin-left:2px; vertical-align:super; line-height:1; }
+a.to-page::after { content:"p" attr(data-page); }
+nav.toc .page-links { margin:0 0 0 1em; font-size:12px; line-height:1.7; }
+nav.toc .page-links a { display:inline; padding:0 2px; }
+details > summary { cursor:pointer; color:var(--muted); }
 @media (max-width: 900px) { .layout { display:block; } nav.toc { position:static; height:auto; border-right:none; border-bottom:1px solid var(--line); } main { padding:12px; } }
 @media print { nav.toc { display:none; } .layout { display:block; } }
 `;
 
-/** Filtering only: shows the (hidden by default) controls and hides facts / checks that do not match. */
+/**
+ * Filtering, and highlighting every box of what was clicked (a fact's link goes to its first box; the boxes, and
+ * :target on that first one, show without the script).
+ */
 export const REPORT_JS = `
 (function () {
+  document.addEventListener("click", function (e) {
+    var a = e.target && e.target.closest ? e.target.closest("a[data-boxes]") : null;
+    if (!a) return;
+    document.querySelectorAll(".box.hl").forEach(function (b) { b.classList.remove("hl"); });
+    a.getAttribute("data-boxes").split(" ").forEach(function (id) {
+      var box = document.getElementById(id);
+      if (box) box.classList.add("hl");
+    });
+  });
   var q = document.getElementById("fact-filter");
   var failedOnly = document.getElementById("checks-failed-only");
   document.querySelectorAll(".filter").forEach(function (el) { el.hidden = false; });

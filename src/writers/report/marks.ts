@@ -32,8 +32,11 @@ export interface MarkSpan {
   amount?: DocumentAmount;
 }
 
-/** Renders `text` with the given non-overlapping, sorted spans marked; all text escaped. */
-export function renderMarkedText(text: string, marks: readonly MarkSpan[]): string {
+/**
+ * Renders `text` with the given non-overlapping, sorted spans marked; all text escaped. `after(id)` may add markup
+ * after a mark (the link to its box on the page image).
+ */
+export function renderMarkedText(text: string, marks: readonly MarkSpan[], after: (markId: string) => string = () => ""): string {
   let html = "";
   let at = 0;
   for (const m of marks) {
@@ -46,6 +49,7 @@ export function renderMarkedText(text: string, marks: readonly MarkSpan[]): stri
     } else {
       html += `<mark id="${m.id}" class="ev">${inner}</mark>`;
     }
+    html += after(m.id);
     at = m.end;
   }
   return html + escapeHtml(text.slice(at));

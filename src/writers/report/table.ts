@@ -32,7 +32,8 @@ export function unitNote(table: Table): string | null {
   return notes.length > 0 ? notes.join("；") : null;
 }
 
-export function renderTable(table: Table, amounts: readonly DocumentAmount[]): string {
+/** `after(cellId)` may add markup at the end of a cell (the link to its box on the page image). */
+export function renderTable(table: Table, amounts: readonly DocumentAmount[], after: (cellId: string) => string = () => ""): string {
   const cellAt = new Map<string, TableCell>();
   for (const c of table.cells) cellAt.set(`${c.row},${c.col}`, c);
   const cellAmounts = new Map<string, DocumentAmount[]>();
@@ -66,7 +67,8 @@ export function renderTable(table: Table, amounts: readonly DocumentAmount[]): s
         .filter((a) => a.end <= cell.text.length)
         .sort((x, y) => x.start - y.start)
         .map((a) => ({ start: a.start, end: a.end, id: cellAmountAnchor(a), amount: a }));
-      html += `<${tag} id="${cellAnchor(table.id, r, c)}"${span}${cls}${isHeader ? ` scope="col"` : ""}${title ? ` title="${escapeHtml(title)}"` : ""}>${renderMarkedText(cell.text, marks)}</${tag}>`;
+      const id = cellAnchor(table.id, r, c);
+      html += `<${tag} id="${id}"${span}${cls}${isHeader ? ` scope="col"` : ""}${title ? ` title="${escapeHtml(title)}"` : ""}>${renderMarkedText(cell.text, marks)}${after(id)}</${tag}>`;
     }
     return `<tr class="row-${kind}">${html}</tr>`;
   };
