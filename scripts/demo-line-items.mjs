@@ -12,7 +12,7 @@ for (const r of records) {
   if (!doc.lineItems?.length) continue;
   console.log(`${r.path}: ${doc.lineItems.length} line items, e.g.`);
   for (const li of doc.lineItems.slice(0, perDocument)) {
-    console.log(`  ${li.tableKind.padEnd(22)} ${li.code.padEnd(8)} ${li.level} ${li.name} | ${li.measure} | ${li.fund} | ${li.yuan} 元`);
+    console.log(`  ${li.tableKind.padEnd(22)} ${(li.code ?? "—").padEnd(8)} ${li.level} ${li.name} | ${li.measure} | ${li.fund} | ${li.yuan} 元`);
   }
 }
 console.log(`All of them: ${path.join(out, "line-items.csv")}`);

@@ -4,7 +4,7 @@ import { mergeMentions, narrativeFacts } from "./facts.js";
 import { readMeta } from "./meta.js";
 import { validateFacts } from "./validations.js";
 import { classifyTables } from "./catalog/index.js";
-import { lineItems } from "./line-items.js";
+import { readLineItems } from "./line-items.js";
 import { nameKey } from "./meta/names.js";
 import { reviewChecks } from "./checks/index.js";
 
@@ -39,7 +39,7 @@ export function analyzeBudget(input: BudgetInput): { meta: Meta; facts: Fact[]; 
   });
   const basis: Fact["basis"] | undefined = meta.docKind === "final_account" ? "final" : meta.docKind === "budget" ? "budget" : undefined;
   const sectionTitles = titlesByBlock(input.sections);
-  const mentions = [...narrativeFacts({ paragraphs: input.paragraphs, spansByBlock: input.spansByBlock, sectionTitles, ...(basis ? { basis } : {}), ...(meta.entity ? { entity: meta.entity } : {}) }), ...tableFacts(tables, { ...(meta.fiscalYear !== undefined ? { fiscalYear: meta.fiscalYear } : {}), ...(basis === "final" || basis === "budget" ? { basis } : {}) }, unitOfTable(meta))];
+  const mentions = [...narrativeFacts({ paragraphs: input.paragraphs, spansByBlock: input.spansByBlock, sectionTitles, ...(basis ? { basis } : {}), ...(meta.entity ? { entity: meta.entity } : {}), ...(meta.fiscalYear !== undefined ? { fiscalYear: meta.fiscalYear } : {}) }), ...tableFacts(tables, { ...(meta.fiscalYear !== undefined ? { fiscalYear: meta.fiscalYear } : {}), ...(basis === "final" || basis === "budget" ? { basis } : {}) }, unitOfTable(meta))];
   const { facts, groups } = mergeMentions(mentions, basis);
   // The review checks read the document's own statements: a bundle unit's tables are that unit's.
   const review = reviewChecks({
@@ -51,7 +51,8 @@ export function analyzeBudget(input: BudgetInput): { meta: Meta; facts: Fact[]; 
     spansByBlock: input.spansByBlock,
     mentions: mentions.filter((m) => !m.entity),
   });
-  return { meta, facts, lineItems: lineItems(tables), validations: [...validateFacts(groups), ...review] };
+  const items = readLineItems(tables);
+  return { meta, facts, lineItems: items.items, validations: [...validateFacts(groups), ...review, ...items.checks] };
 }
 
 /** The bundle's unit a table is printed for (its entity is one of meta.units), if any. */

@@ -28,7 +28,7 @@ export const MONEY_KEYS: KeyPattern[] = [
   { key: "procurement.goods", re: /货物(?:类)?(?:(?:政府)?采购(?:支出)?)?(?:预算)?$/, context: /政府采购/ },
   { key: "procurement.works", re: /工程(?:类)?(?:(?:政府)?采购(?:支出)?)?(?:预算)?$/, context: /政府采购/ },
   { key: "procurement.services", re: /服务(?:类)?(?:(?:政府)?采购(?:支出)?)?(?:预算)?$/, context: /政府采购/ },
-  { key: "procurement.total", re: /政府采购(?:项目)?(?:支出)?(?:预算)?(?:总额|金额|合计)?$/ },
+  { key: "procurement.total", re: /政府采购(?:项目)?(?:支出)?(?:预算)?(?:总金额|总额|金额|合计)?$/ },
   // 资产总额 (all assets) and 固定资产 (fixed assets) are different figures where a document gives both.
   { key: "assets.total", re: /资产总额$|资产合计$/ },
   { key: "assets.fixed", re: /^(?:年末|期末)?固定资产(?:金额|总额|原值|合计)?$/ },
@@ -155,6 +155,24 @@ export interface LabelFact {
 
 /** The fact a label names, with the fund it names where its key does not fix it. */
 export function factOfLabel(label: string, context: string): LabelFact | undefined {
+  return keyedLabel(label, context) ?? arrangedLabel(label, context);
+}
+
+/**
+ * "预算支出安排一般公共预算财政拨款支出923.1961万元" (郑州 2015): what is arranged names the figure; "收入预算共安排国库
+ * 拨款资金923.1961万元": arranged as money from a source, the figure is what is arranged. "X安排的会议费" is the 会议费,
+ * never X.
+ */
+const ARRANGED = /^(.+?)(?:共|合计|总计)?安排(?!的)(.+)$/;
+const AS_SOURCE = /(?:资金|拨款)$/;
+
+function arrangedLabel(label: string, context: string): LabelFact | undefined {
+  const m = ARRANGED.exec(label.replace(/\s+/g, ""));
+  if (!m) return undefined;
+  return keyedLabel(m[2]!, context) ?? (AS_SOURCE.test(m[2]!) ? keyedLabel(m[1]!, context) : undefined);
+}
+
+function keyedLabel(label: string, context: string): LabelFact | undefined {
   const raw = label.replace(/\s+/g, "");
   const l = normalizeLabel(label);
   if (!l || CLASSIFICATION_NAME.test(l) || PART_OF.test(raw.replace(LEAD_PUNCT, ""))) return undefined;

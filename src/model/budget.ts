@@ -72,8 +72,11 @@ export const LineItem = z
     /** The table's catalog kind (README, "Standard tables"). */
     tableKind: z.string(),
     classification: Classification,
-    /** Normalized code: "2110108" from split 类/款/项 columns, "30101" from "30101-基本工资". */
-    code: z.string(),
+    /**
+     * Normalized code: "2110108" from split 类/款/项 columns, "30101" from "30101-基本工资". For a table that prints
+     * names only: the national list's code where the name maps to exactly one under its parent, else null.
+     */
+    code: z.string().nullable(),
     name: z.string(),
     level: z.enum(["类", "款", "项"]),
     /** The column's header as printed (合计, 基本支出, 人员经费 …, 决算数), path joined with " / ". */

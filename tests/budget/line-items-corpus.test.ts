@@ -43,7 +43,7 @@ describe.skipIf(!hasShared)(`上海市应急管理局执法总队 2026 (${hasSha
   const items = (kind: string) => doc!.lineItems.filter((li) => li.tableKind === kind);
 
   test("支出预算总表: split 类|款|项 codes at every level, per money column, in 元", () => {
-    const got = items("expenditure").filter((li) => li.code.startsWith("224"));
+    const got = items("expenditure").filter((li) => li.code?.startsWith("224"));
     expect(got.map((li) => [li.code, li.name, li.level, li.measure, li.yuan])).toEqual([
       ["224", "灾害防治及应急管理支出", "类", "支出预算 / 合计", "13371300"],
       ["224", "灾害防治及应急管理支出", "类", "支出预算 / 基本支出", "10048000"],

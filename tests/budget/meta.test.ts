@@ -218,3 +218,13 @@ describe("meta: the container's title and the file name, last", () => {
     expect(m.evidence.fiscalYear).toMatchObject({ source: "title" });
   });
 });
+
+describe("meta: a template's placeholder is no entity", () => {
+  // 普陀区2026单位预算模板 (.xls, the official blank template): its title rows print "上海市普陀区XX" where a unit's name goes.
+  test("'上海市普陀区XX' / '××局' leave the entity unset; year, kind and scope still read", () => {
+    const m = meta(["上海市普陀区2026年区级单位预算", caption("预算单位：上海市普陀区XX")]);
+    expect(m).toMatchObject({ fiscalYear: 2026, docKind: "budget", scope: "unit" });
+    expect(m.entity).toBeUndefined();
+    expect(meta(["××局2026年部门预算"]).entity).toBeUndefined();
+  });
+});

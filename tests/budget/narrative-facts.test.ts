@@ -273,3 +273,62 @@ describe("a zero stated for a fund's expenditure", () => {
     expect(factMap(r)).toEqual({ "expenditure.total@government_fund": "0", "expenditure.total@state_capital": "0" });
   });
 });
+
+describe("a figure its own phrase dates to another year", () => {
+  // 江苏省政协办公厅 2017 (p.6): the comparison quotes last year's total in brackets.
+  const intro = "江苏省政协办公厅2017年度部门预算";
+  const sentence = "2017年度部门支出预算安排与2016年度相比（2016年度部门支出预算安排为8,648.07万元），增加498.72万元，增长5.77%。";
+
+  test("'（2016年度部门支出预算安排为8,648.07万元）' in a 2017 budget is no expenditure.total", () => {
+    const r = analyze(intro, sentence, "江苏省政协办公厅2017年度支出预算总计9,146.79万元。");
+    expect(r.meta.fiscalYear).toBe(2017);
+    expect(yuanOf(r, "expenditure.total")).toBe("91467900");
+    expect(factOf(r, "expenditure.total")!.evidence.map((e) => e.quote)).toEqual(["9,146.79万元"]);
+  });
+
+  test("the document's own year before the label still names its fact: '2017年度部门支出预算安排为9,146.79万元'", () => {
+    const r = analyze(intro, "2017年度部门支出预算安排为9,146.79万元。");
+    expect(yuanOf(r, "expenditure.total")).toBe("91467900");
+  });
+});
+
+describe("procurement totals as Jiangsu prints them", () => {
+  // 江苏省政协办公厅 2017 部门预算 (p.15): 总金额, not 总额.
+  test("'2017年度部门政府采购预算总金额为1,271.22万元' → procurement.total, with its parts", () => {
+    const r = analyze("2017年度部门政府采购预算总金额为1,271.22万元。其中，货物类政府采购支出预算259.32万元,占20.40%；服务类政府采购支出预算1,011.90万元,占79.60%；工程类政府采购支出预算0万元。");
+    expect(yuanOf(r, "procurement.total")).toBe("12712200");
+    expect(yuanOf(r, "procurement.goods")).toBe("2593200");
+    expect(yuanOf(r, "procurement.services")).toBe("10119000");
+  });
+});
+
+describe("labels built on 安排 (arranged)", () => {
+  // 郑州市国土资源局 2015 (zhengzhou.gov.cn): the only statements of its totals.
+  test("'预算支出安排一般公共预算财政拨款支出923.1961万元': what is arranged names the figure", () => {
+    const r = analyze("2015年预算支出安排一般公共预算财政拨款支出923.1961万元。");
+    expect(yuanOf(r, "expenditure.total", "general_budget")).toBe("9231961");
+  });
+
+  test("'收入预算共安排国库拨款资金923.1961万元': arranged as money from a source, the figure is the 收入预算", () => {
+    expect(yuanOf(analyze("2015年收入预算共安排国库拨款资金923.1961万元。"), "income.total")).toBe("9231961");
+  });
+
+  test("'一般公共预算拨款安排的会议费预算支出200.44万元' is the 会议费, not income.general_budget", () => {
+    expect(factMap(analyze("省检察院2018年度一般公共预算拨款安排的会议费预算支出200.44万元，比上年预算数增加32.44万元。"))).toEqual({});
+  });
+});
+
+describe("a sentence opening with 其中 lists the parts of the figure before it", () => {
+  // 重庆市交通委员会 2018 情况说明 (Beyond-yan+cqjw): the parts' fund is the 一般公共预算's, named only in the sentence before.
+  test("'…一般公共预算财政拨款支出324970.32万元，比2017年减少145261.52万元。其中：基本支出61042.17万元' → general_budget", () => {
+    const r = analyze("2018年一般公共预算财政拨款收入324970.32万元，一般公共预算财政拨款支出324970.32万元，比2017年减少145261.52万元。其中：基本支出61042.17万元，比2017年增加4824.58万元；项目支出263928.15万元。");
+    expect(yuanOf(r, "expenditure.basic", "general_budget")).toBe("610421700");
+    expect(yuanOf(r, "expenditure.project", "general_budget")).toBe("2639281500");
+    expect(factOf(r, "expenditure.basic")).toBeUndefined();
+  });
+
+  test("two sentences on, the figure is no longer the parent", () => {
+    const r = analyze("一般公共预算财政拨款支出100.00万元。比上年增加10.00万元。其中：基本支出60.00万元。");
+    expect(factOf(r, "expenditure.basic", "general_budget")).toBeUndefined();
+  });
+});

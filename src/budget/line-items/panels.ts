@@ -14,11 +14,15 @@ export interface Panel {
   money: TableColumn[];
   /** The code and name of a data row in this panel, null when the row has none here. */
   label(row: TableRow): { code: string; name: string } | null;
+  /** The name printed in this panel's name column ("" where none): what a names-only table is read by. */
+  name(row: TableRow): string;
 }
 
 const FIGURE_KINDS = new Set(["amount", "percent", "count"]);
-// A classification's name column the table layer left as text: "部门预算支出经济分类科目" (烟台) has no 名称.
-const isName = (c: TableColumn) => c.kind === "name" || (c.kind === "text" && /科目(?:名称)?$|名称$/.test(tidy(c.path.at(-1) ?? "")));
+// A classification's name column the table layer left as text: "部门预算支出经济分类科目" (烟台) has no 名称;
+// 深圳 and 广州 head their 基本支出 tables' names "支出项目类别（资金使用单位）".
+const isName = (c: TableColumn) =>
+  c.kind === "name" || (c.kind === "text" && /科目(?:名称)?$|名称$|类别(?:[（(][^）)]*[）)])?$/.test(tidy(c.path.at(-1) ?? "")));
 const isLabel = (c: TableColumn) => c.kind === "code" || isName(c);
 
 export function tablePanels(t: Table, cells: ReadonlyMap<string, TableCell>): Panel[] {
@@ -36,19 +40,34 @@ export function tablePanels(t: Table, cells: ReadonlyMap<string, TableCell>): Pa
     labelHeaders: cols.filter(isLabel).flatMap((c) => c.path),
     money: cols.filter((c) => c.kind === "amount"),
     label: i === 0 ? rowLabel(cols, cells) : panelLabel(cols, cells),
+    name: panelName(i === 0, cols, cells),
   }));
 }
 
 // "30101-基本工资" is split into 30101 and "-基本工资" by the glued-code reader: the separator is not the name.
 const cleanName = (name: string) => name.replace(/^[-－—:：\s]+/, "");
 
+// 广州 prints the code in brackets before the name: "[2011105]派驻派出机构", "[30101]基本工资".
+const BRACKETED_CODE = /^[[［【]\s*(\d{3}(?:\d{2}){0,2})\s*[\]］】]\s*(\S.*)$/s;
+
+function bracketedCode(text: string): { code: string; name: string } | null {
+  const m = BRACKETED_CODE.exec(text.trim());
+  return m ? { code: m[1]!, name: m[2]!.trim() } : null;
+}
+
 /** The first panel: the row's code and name, the name read from a name-like text column where the row has none. */
 function rowLabel(cols: readonly TableColumn[], cells: ReadonlyMap<string, TableCell>): Panel["label"] {
   const nameCol = cols.find(isName);
   return (row) => {
-    const name = cleanName(row.name ?? tidy(cellText(cells, row, nameCol)));
-    return row.code !== undefined && name !== "" ? { code: row.code, name } : null;
+    const name = cleanName(row.name || tidy(cellText(cells, row, nameCol)));
+    if (row.code !== undefined) return name !== "" ? { code: row.code, name } : null;
+    return bracketedCode(name);
   };
+}
+
+function panelName(first: boolean, cols: readonly TableColumn[], cells: ReadonlyMap<string, TableCell>): Panel["name"] {
+  const nameCol = cols.find(isName);
+  return (row) => cleanName((first && row.name) || tidy(cellText(cells, row, nameCol)));
 }
 
 function cellText(cells: ReadonlyMap<string, TableCell>, row: TableRow, c: TableColumn | undefined): string {
@@ -67,7 +86,7 @@ function panelLabel(cols: readonly TableColumn[], cells: ReadonlyMap<string, Tab
       ? reader.read([text(split[0]), text(split[1]), text(split[2])])
       : codeCols.map((c) => parseCodeCell(text(c))).find((x) => x !== null) ?? null;
     let name = tidy(text(nameCol));
-    const glued = code === null ? splitGluedCode(name) : null;
+    const glued = code === null ? splitGluedCode(name) ?? bracketedCode(name) : null;
     if (glued) ({ code, name } = glued);
     name = cleanName(name);
     return code !== null && name !== "" ? { code, name } : null;

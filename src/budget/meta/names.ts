@@ -8,8 +8,9 @@ export const REGION = /^(?:中共|中国共产党)?(.{1,12}?(?:省|自治区|市
 
 // A name that is only regions ("上海市", "上海市普陀区", "江苏省"): a government's bundle title, not a publisher.
 const BARE_REGION = /^(?:[^省市区县旗盟]{1,10}?(?:省|自治区|市|自治州|地区|盟|区|县|旗))+$/;
-// Words of a title or a table caption, never of a publisher's name.
-const NOT_A_NAME = /^[万千百亿]+元|^元$|预算|决算|收支|收入|支出|拨款|经费|情况|说明|公开|报表|目录|绩效|盖章|^[（(].*[）)]$|^\d|^[本我该][局委办厅院部会处队所站中单部]|[，。；！？、：:,;_|｜]/;
+// Words of a title or a table caption, never of a publisher's name; a template's placeholder ("上海市普陀区XX",
+// "××局") is where a name would go, not one.
+const NOT_A_NAME = /[XxＸｘ×]{2}|[＊*]{2}|○{2}|^[万千百亿]+元|^元$|预算|决算|收支|收入|支出|拨款|经费|情况|说明|公开|报表|目录|绩效|盖章|^[（(].*[）)]$|^\d|^[本我该][局委办厅院部会处队所站中单部]|[，。；！？、：:,;_|｜]/;
 // How the name of an office, institution or government ends (a bracketed 本级/汇总 may follow).
 const ORGANIZATION =
   /(?:局|委|办|厅|院|部|会|中心|室|站|所|队|处|馆|校|学|团|社|府|署|联|协|台|园|场|厂|库|司|行|组|科|股|街道|镇|乡|村|监狱|集团|基地|宫|庭|关)(?:[（(][^（()）]{1,8}[）)])?$/;

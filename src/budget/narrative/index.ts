@@ -14,6 +14,8 @@ export interface NarrativeInput {
   basis?: Fact["basis"];
   /** The publishing body: "上海市普陀区社会福利院收入预算…" names the entity before the label. */
   entity?: string;
+  /** The document's year: a figure its own phrase dates to another year is that year's, not a fact. */
+  fiscalYear?: number;
 }
 
 export function narrativeFacts(input: NarrativeInput): FactMention[] {
@@ -36,6 +38,7 @@ export function narrativeFacts(input: NarrativeInput): FactMention[] {
       ...(sectionFund ? { sectionFund } : {}),
       ...(input.basis ? { basis: input.basis } : {}),
       ...(input.entity ? { entity: input.entity } : {}),
+      ...(input.fiscalYear !== undefined ? { fiscalYear: input.fiscalYear } : {}),
     });
     out.push(...reader.read());
   }

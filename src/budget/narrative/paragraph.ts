@@ -22,6 +22,7 @@ export interface ParagraphContext {
   basis?: Fact["basis"];
   /** The publishing body: "上海市普陀区社会福利院收入预算…" names the entity before the label. */
   entity?: string;
+  fiscalYear?: number;
 }
 
 const PROJECT_SCOPE = /该项目|本项目|此项目/;
@@ -36,6 +37,16 @@ const CHANGE_BEFORE = /(增加|减少|增长|下降|降低)$/;
 const CHANGE_INSIDE = /(增加|减少|下降|降低)([^增减，,、；;：:]{2,12})$/;
 const CHANGE_TAIL = /(?:较|比|与)(?:上年|\d{4}年).*$|(?:增加|减少|增长|下降)$/;
 
+/** The year nearest before the figure in its own phrase ("2016年度部门支出预算安排为"), unless a comparison follows it. */
+const PHRASE_YEAR = /(?<!\d)(\d{4})年(?!.*(?:相比|对比|比较))(?!.*\d{4}年)/;
+/** A stock is stated at a date, in a budget usually last year's end: "2019年末固定资产金额为9.3342万元" is the 2020 fact. */
+const AT_A_DATE = /(?<!\d)\d{4}年(?:度)?(?:末|底|\d{1,2}月)|截[至止]/;
+
+function datedToOtherYear(clause: string, fiscalYear: number | undefined): boolean {
+  const year = fiscalYear === undefined || AT_A_DATE.test(clause) ? undefined : PHRASE_YEAR.exec(clause)?.[1];
+  return year !== undefined && Number(year) !== fiscalYear;
+}
+
 export class ParagraphReader {
   private readonly out: FactMention[] = [];
   private project: { total: string; items: FactMention[] } | null = null;
@@ -43,6 +54,8 @@ export class ParagraphReader {
   private parent: FactMention | undefined;
   private parentSentence = -1;
   private sentenceSubject: { start: number; fact: LabelFact } | undefined;
+  /** The last named figure and where it ends: a next sentence opening with 其中 lists its parts. */
+  private lastNamed: { mention: FactMention; end: number } | undefined;
   /** Where the paragraph first names a classification item ("行政运行（项）"), once: -1 when it names none. */
   private readonly firstItemAt: number;
 
@@ -72,9 +85,12 @@ export class ParagraphReader {
     if (reason) return;
     // "该项目批复的年初预算数为1018.00万元，其中…上年结转120.00万元": one project's money, not the department's.
     if (PROJECT_SCOPE.test(sentence)) return;
+    // "（2016年度部门支出预算安排为8,648.07万元）" in a 2017 budget: last year's figure, quoted for the comparison.
+    if (datedToOtherYear(clause, this.ctx.fiscalYear)) return;
     const label = this.labelOf(s, clause);
     const start = sentenceStart(text, s.start);
     if (start !== this.parentSentence) this.parent = undefined;
+    this.continueList(start, s.start);
     const named = this.nameOf(label, s, clause, sentence, start);
     // A 决算 states its budget beside the outturn ("支出预算为76.43万元，支出决算为46.21万元"): only the outturn is its fact.
     if (this.ctx.basis === "final" && isBudgetFigure(clause)) return;
@@ -153,9 +169,23 @@ export class ParagraphReader {
     return true;
   }
 
+  /**
+   * "…一般公共预算财政拨款支出324970.32万元，比2017年减少145261.52万元。其中：基本支出61042.17万元" (重庆 2018): a
+   * sentence that opens with 其中 lists the parts of the last figure named in the sentence before it.
+   */
+  private continueList(start: number, at: number): void {
+    const last = this.lastNamed;
+    if (this.parent || !last || !/^\s*其中/.test(this.p.text.slice(start, at))) return;
+    const between = this.p.text.slice(last.end, start);
+    if ((between.match(/[。；;]/g) ?? []).length !== 1) return;
+    this.parent = last.mention;
+    this.parentSentence = start;
+  }
+
   private addNamed(s: AmountSpan, named: LabelFact, opensList: boolean): void {
     this.lastSubject = named;
     const m = spanMention(this.p, s, named.key);
+    this.lastNamed = { mention: m, end: s.end };
     // The label's own fund, else the fund of the figure it is listed under ("财政拨款收入X，其中：上年结转…"), else
     // the section's.
     const fund = named.fund ?? (keyTakesFund(named.key) ? this.parent?.fund ?? this.ctx.sectionFund : undefined);
