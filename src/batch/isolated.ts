@@ -31,9 +31,9 @@ export async function extractFileIsolated(file: string, options: IsolatedExtract
     recycleHeapMb: Number.POSITIVE_INFINITY,
   });
   try {
-    const outcome = await pool.run({ file, relPath: options.path ?? file, limits, ...(options.ocr ? { ocr: options.ocr } : {}), wantFacts: false, wantLineItems: false, outputs: [], wantJson: true });
+    const outcome = await pool.run({ file, relPath: options.path ?? file, limits, ...(options.ocr ? { ocr: options.ocr } : {}), wantFacts: false, wantLineItems: false, outputs: [], wantJson: false, wantDocument: true });
     if (!outcome.ok) throw new ExtractError(outcome.error.code, outcome.error.message, outcome.format ? { format: outcome.format } : {});
-    return JSON.parse(outcome.json!) as ExtractedDocument;
+    return outcome.document!;
   } finally {
     await pool.close();
   }

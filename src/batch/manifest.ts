@@ -200,12 +200,30 @@ export async function claimRoot(manifestFile: string, root: string): Promise<voi
 /** Errors that the same bytes and parser version always give again; others (timeout, limits, I/O) are retried. */
 const DETERMINISTIC_ERRORS = new Set(["unsupported_format", "corrupt", "encrypted", "empty", "no_text_layer"]);
 
+/** Formats only LibreOffice reads (.doc, RTF, Excel 5/95): unsupported_format while it is missing, read once it is not. */
+const LIBREOFFICE_FORMATS = new Set(["doc", "rtf", "xls"]);
+
+/** The system programs this run can call (a record made without one is retried once it is installed). */
+export interface InstalledPrograms {
+  libreOffice: boolean;
+}
+
 /**
  * Whether a previous record can stand for this run: same bytes and parser version, and either an output that still
- * exists or an error that would come back the same.
+ * exists or an error that would come back the same — not a refusal for want of LibreOffice once it is installed.
  */
-export function isReusable(record: ManifestRecord | undefined, sha256: string, parserVersion: string, outDir: string, outputExists: (file: string) => boolean): boolean {
+export function isReusable(
+  record: ManifestRecord | undefined,
+  sha256: string,
+  parserVersion: string,
+  outDir: string,
+  outputExists: (file: string) => boolean,
+  installed: InstalledPrograms = { libreOffice: false },
+): boolean {
   if (!record || record.sha256 !== sha256 || record.parserVersion !== parserVersion) return false;
-  if (record.status === "error") return record.error !== undefined && DETERMINISTIC_ERRORS.has(record.error.code);
+  if (record.status === "error") {
+    if (!record.error || !DETERMINISTIC_ERRORS.has(record.error.code)) return false;
+    return !(installed.libreOffice && record.error.code === "unsupported_format" && LIBREOFFICE_FORMATS.has(record.format ?? ""));
+  }
   return record.output !== null && outputExists(path.join(outDir, ...record.output.split("/")));
 }

@@ -1,7 +1,7 @@
 /** Messages between the batch's main thread and its extraction workers. */
 import type { ErrorCode } from "../errors.js";
 import type { Limits } from "../limits.js";
-import type { SourceFormat } from "../model/index.js";
+import type { ExtractedDocument, SourceFormat } from "../model/index.js";
 import type { OcrMode } from "../readers/ocr/index.js";
 import type { ContentRecords } from "../writers/db/records.js";
 import type { ContentTable } from "../writers/db/schema.js";
@@ -32,6 +32,11 @@ export interface ExtractTask {
   outputs: { relPath: string; file: string }[];
   /** Send the document's JSON back (--ndjson streams it to stdout). */
   wantJson: boolean;
+  /**
+   * Send the document itself back, structured-cloned (extractFileIsolated): no JSON string of it on either side,
+   * and no parse (a 500,000-cell table's JSON is 240 M characters).
+   */
+  wantDocument?: boolean;
 }
 
 export interface ExtractSuccess {
@@ -39,6 +44,8 @@ export interface ExtractSuccess {
   ok: true;
   /** The document as compact JSON, when the task asked for it (wantJson). */
   json: string | null;
+  /** The document, when the task asked for it (wantDocument). */
+  document?: ExtractedDocument;
   format: SourceFormat;
   sha256: string;
   bytes: number;

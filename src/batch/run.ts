@@ -15,16 +15,17 @@ import fg from "fast-glob";
 import { DEFAULT_LIMITS, type Limits } from "../limits.js";
 import type { ExtractedDocument } from "../model/index.js";
 import { detectFormat } from "../readers/detect.js";
+import { findSoffice } from "../readers/doc/soffice.js";
 import { PARSER_VERSION } from "../util/version.js";
 import type { OcrMode } from "../readers/ocr/index.js";
 import { recordsOf, type ContentRecords } from "../writers/db/records.js";
-import { documentJsonFor, ensureDir, isAtomicTempFile, outputFileFor, writeAtomic } from "../writers/json.js";
+import { documentFor, documentJsonFor, ensureDir, isAtomicTempFile, jsonChunks, outputFileFor, writeAtomic } from "../writers/json.js";
 import { ExtractError, isOutputFailure, outputError } from "../errors.js";
 import { discoverInputs, type DiscoveredProblem } from "./discover.js";
 import { lockFileFor, OutputLock } from "./lock.js";
 import { ArchiveFiles } from "./long-files.js";
 import { sha256File } from "./hash.js";
-import { claimRoot, compactManifest, isReusable, ManifestAppender, manifestFileName, readManifest, type ManifestRecord } from "./manifest.js";
+import { claimRoot, compactManifest, isReusable, ManifestAppender, manifestFileName, readManifest, type InstalledPrograms, type ManifestRecord } from "./manifest.js";
 import type { ExtractOutcome } from "./messages.js";
 import { DEFAULT_MAX_WORKER_MB, WorkerPool } from "./pool.js";
 import { Progress } from "./progress.js";
@@ -112,225 +113,275 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
 
 async function runBatchLocked(options: BatchOptions): Promise<BatchResult> {
   const started = performance.now();
-  const cwd = options.cwd ?? process.cwd();
-  const log = options.log ?? process.stderr;
-  const outDir = options.outDir ? path.resolve(cwd, options.outDir) : null;
-  const limits = { ...options.limits };
-  const timeoutMs = limits.timeoutMs ?? DEFAULT_LIMITS.timeoutMs;
-  const shard = options.shard ?? null;
-  const files = ArchiveFiles.of(cwd, { factsFile: options.factsFile, lineItemsFile: options.lineItemsFile, dbFile: options.dbFile, parquetDir: options.parquetDir });
+  const run = await BatchRun.start(options);
+  await run.recordProblems();
+  const groups = await run.hashInputs();
+  await run.extractGroups(groups);
+  return run.finish(started);
+}
 
-  // 1. Discovery and the shard's slice.
-  const discovery = await discoverInputs({
-    inputs: options.inputs,
-    include: options.include,
-    exclude: options.exclude,
-    stdinPaths: options.stdinPaths,
-    skipUnder: [...(outDir ? [outDir] : []), ...files.paths],
-    cwd,
-  });
-  const inputs = discovery.inputs.filter((i) => inShard(i.relPath, shard));
-  const problems = discovery.problems.filter((p) => inShard(p.relPath, shard));
+/** What runBatch found before extracting: the inputs of this shard and where the run writes. */
+interface RunSetup {
+  options: BatchOptions;
+  outDir: string | null;
+  limits: Partial<Limits>;
+  files: ArchiveFiles;
+  discovery: Awaited<ReturnType<typeof discoverInputs>>;
+  inputs: Awaited<ReturnType<typeof discoverInputs>>["inputs"];
+  problems: DiscoveredProblem[];
+  manifestFile: string | null;
+  previous: Map<string, ManifestRecord>;
+  appender: ManifestAppender | null;
+  installed: InstalledPrograms;
+}
 
-  // 2. Previous state, and temp files of a killed run; the folder holds one input root's outputs.
-  const manifestFile = outDir ? path.join(outDir, manifestFileName(shard)) : null;
-  if (manifestFile) await claimRoot(manifestFile, discovery.base);
-  const previous = manifestFile ? await readManifest(manifestFile) : new Map<string, ManifestRecord>();
-  if (outDir) await removeTempFiles(outDir);
-  const appender = manifestFile ? new ManifestAppender(manifestFile) : null;
-  if (appender) await appender.open();
-  await files.open(shard);
+/** Where a document's output comes from: the worker wrote it (the JSON is back only for --ndjson), or write it from `doc`. */
+type DocumentOutput = { written: true; json: string | null } | { written: false; doc: ExtractedDocument };
 
-  const entries = new Map<string, RunEntry>();
-  const progress = new Progress({ stream: log, quiet: options.quiet ?? false });
-  const total = inputs.length + problems.length;
-  progress.update({ done: 0, total, failed: 0 });
-  let done = 0;
-  let failed = 0;
-  const tick = (record: ManifestRecord) => {
-    done++;
-    if (record.status === "error") failed++;
-    progress.update({ done, total, failed });
-  };
+/** One run's state and its steps, in order: problems, hashing, extraction, the manifest's compaction. */
+class BatchRun {
+  private readonly entries = new Map<string, RunEntry>();
+  private readonly progress: Progress;
+  private readonly total: number;
+  private done = 0;
+  private failed = 0;
+  /** The first output failure (disk full, read-only): it stops the run. */
+  private stopped: ExtractError | null = null;
+  private workers = { replaced: 0, recycled: 0 };
 
-  /** Every input's record goes to the manifest and, with its content's rows, to the archive-wide files. */
-  const record = async (entry: RunEntry, content: ContentRecords | null = null) => {
-    entries.set(entry.record.path, entry);
-    if (files.wanted) await files.add(entry.record, content, entry.reused);
-    if (!entry.reused) await appender?.append(entry.record);
-    tick(entry.record);
-  };
-
-  // Links not followed (loops, links to nothing, a folder reached twice): a record each, nothing dropped silently.
-  for (const p of problems) await record({ reused: false, record: linkRecord(p) });
-
-  // 3. Hash every input (I/O: a few at a time, not workers); unreadable files are error records.
-  const hashed: HashedInput[] = [];
-  await forEachBounded(inputs, 8, async (input) => {
-    try {
-      hashed.push({ ...input, ...(await sha256File(input.file)) });
-    } catch (e) {
-      await record({ reused: false, record: errorRecord(input.relPath, null, null, "io_error", `Cannot read ${input.relPath}: ${(e as Error).message}. Check the path and permissions.`) });
-    }
-  });
-  hashed.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
-
-  // 4. Group identical files; each group is extracted at most once.
-  const groups = new Map<string, HashedInput[]>();
-  for (const h of hashed) {
-    const g = groups.get(h.sha256);
-    if (g) g.push(h);
-    else groups.set(h.sha256, [h]);
+  private constructor(private readonly s: RunSetup) {
+    this.total = s.inputs.length + s.problems.length;
+    this.progress = new Progress({ stream: s.options.log ?? process.stderr, quiet: s.options.quiet ?? false });
+    this.progress.update({ done: 0, total: this.total, failed: 0 });
   }
 
-  const exists = (f: string) => existsSync(f);
-  const reusable = (h: HashedInput) => !options.force && outDir !== null && isReusable(previous.get(h.relPath), h.sha256, PARSER_VERSION, outDir, exists);
+  /** Discovery and the shard's slice; previous state, temp files of a killed run; the folder holds one input root's outputs. */
+  static async start(options: BatchOptions): Promise<BatchRun> {
+    const cwd = options.cwd ?? process.cwd();
+    const outDir = options.outDir ? path.resolve(cwd, options.outDir) : null;
+    const shard = options.shard ?? null;
+    const files = ArchiveFiles.of(cwd, { factsFile: options.factsFile, lineItemsFile: options.lineItemsFile, dbFile: options.dbFile, parquetDir: options.parquetDir });
+    const discovery = await discoverInputs({
+      inputs: options.inputs,
+      include: options.include,
+      exclude: options.exclude,
+      stdinPaths: options.stdinPaths,
+      skipUnder: [...(outDir ? [outDir] : []), ...files.paths],
+      cwd,
+    });
+    const manifestFile = outDir ? path.join(outDir, manifestFileName(shard)) : null;
+    if (manifestFile) await claimRoot(manifestFile, discovery.base);
+    const previous = manifestFile ? await readManifest(manifestFile) : new Map<string, ManifestRecord>();
+    if (outDir) await removeTempFiles(outDir);
+    const appender = manifestFile ? new ManifestAppender(manifestFile) : null;
+    if (appender) await appender.open();
+    await files.open(shard);
+    const inputs = discovery.inputs.filter((i) => inShard(i.relPath, shard));
+    const problems = discovery.problems.filter((p) => inShard(p.relPath, shard));
+    const installed = { libreOffice: findSoffice() !== null };
+    return new BatchRun({ options, outDir, limits: { ...options.limits }, files, discovery, inputs, problems, manifestFile, previous, appender, installed });
+  }
+
+  /** Every input's record goes to the manifest and, with its content's rows, to the archive-wide files. */
+  private async record(entry: RunEntry, content: ContentRecords | null = null): Promise<void> {
+    this.entries.set(entry.record.path, entry);
+    if (this.s.files.wanted) await this.s.files.add(entry.record, content, entry.reused);
+    if (!entry.reused) await this.s.appender?.append(entry.record);
+    this.done++;
+    if (entry.record.status === "error") this.failed++;
+    this.progress.update({ done: this.done, total: this.total, failed: this.failed });
+  }
+
+  /** Links not followed (loops, links to nothing, a folder reached twice): a record each, nothing dropped silently. */
+  async recordProblems(): Promise<void> {
+    for (const p of this.s.problems) await this.record({ reused: false, record: linkRecord(p) });
+  }
+
+  /** Hashes every input (I/O: a few at a time, not workers), unreadable files being error records; groups identical files. */
+  async hashInputs(): Promise<HashedInput[][]> {
+    const hashed: HashedInput[] = [];
+    await forEachBounded(this.s.inputs, 8, async (input) => {
+      try {
+        hashed.push({ ...input, ...(await sha256File(input.file)) });
+      } catch (e) {
+        await this.record({ reused: false, record: errorRecord(input.relPath, null, null, "io_error", `Cannot read ${input.relPath}: ${(e as Error).message}. Check the path and permissions.`) });
+      }
+    });
+    hashed.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+    // Each group of identical files is extracted at most once.
+    const groups = new Map<string, HashedInput[]>();
+    for (const h of hashed) {
+      const g = groups.get(h.sha256);
+      if (g) g.push(h);
+      else groups.set(h.sha256, [h]);
+    }
+    return [...groups.values()];
+  }
+
+  /** Extracts the groups in the worker pool; the first output failure stops it (nothing more starts, what is in flight finishes). */
+  async extractGroups(groups: HashedInput[][]): Promise<void> {
+    const { options } = this.s;
+    const pool = new WorkerPool({
+      size: Math.max(1, options.jobs ?? os.availableParallelism()),
+      timeoutMs: this.s.limits.timeoutMs ?? DEFAULT_LIMITS.timeoutMs,
+      maxWorkerMb: options.maxWorkerMb ?? DEFAULT_MAX_WORKER_MB,
+      ...(options.recycleHeapMb !== undefined ? { recycleHeapMb: options.recycleHeapMb } : {}),
+      ...(options.recycleAfterDocs !== undefined ? { recycleAfterDocs: options.recycleAfterDocs } : {}),
+      ...(options.maxYoungMb !== undefined ? { maxYoungMb: options.maxYoungMb } : {}),
+    });
+    const guarded = async (members: HashedInput[]) => {
+      if (this.stopped) return;
+      try {
+        await this.processGroup(members, pool);
+      } catch (e) {
+        if (!isOutputFailure(e)) throw e;
+        this.stopped ??= outputError(this.s.outDir ?? "", e);
+      }
+    };
+    // Bounded in flight: the pool queues work anyway, this keeps finished-but-unwritten documents few.
+    try {
+      await forEachBounded(groups, Math.max(2, (options.jobs ?? os.availableParallelism()) * 2), guarded);
+    } finally {
+      await pool.close();
+      this.progress.stop();
+      this.workers = { replaced: pool.replaced, recycled: pool.recycled };
+    }
+  }
+
+  private reusable(h: HashedInput): boolean {
+    const { options, outDir, previous, installed } = this.s;
+    return !options.force && outDir !== null && isReusable(previous.get(h.relPath), h.sha256, PARSER_VERSION, outDir, (f) => existsSync(f), installed);
+  }
+
+  private async processGroup(members: HashedInput[], pool: WorkerPool): Promise<void> {
+    const fresh = members.filter((m) => !this.reusable(m));
+    const kept = members.filter((m) => this.reusable(m));
+    const keptDoc = await this.recordKept(kept, fresh.length > 0);
+    if (fresh.length === 0) return;
+    const prevKept = kept[0] ? this.s.previous.get(kept[0].relPath) : undefined;
+    if (prevKept?.status === "error" && prevKept.error) {
+      for (const m of fresh) await this.record({ reused: false, record: errorRecord(m.relPath, m, prevKept.format, prevKept.error.code, prevKept.error.message, kept[0]!.relPath) });
+      return;
+    }
+    if (keptDoc && kept[0]) {
+      const info = this.docInfo(keptDoc);
+      for (const m of fresh) await this.emitDocument(m, { written: false, doc: keptDoc }, info, kept[0].relPath, 0);
+      return;
+    }
+    await this.extractFresh(fresh as [HashedInput, ...HashedInput[]], pool);
+  }
 
   /**
-   * Records one input's document: its output (unless the worker already wrote it), NDJSON line, archive-wide rows, and its
-   * manifest record — appended only once the output exists, so a kill never leaves a record without its file.
+   * Unchanged inputs: nothing to do, except feeding the NDJSON and the archive-wide files from their outputs (a
+   * database that already holds an input needs nothing). Returns their document when new copies need it.
    */
-  const emitDocument = async (h: HashedInput, json: string | null, info: DocInfo, duplicateOf: string | undefined, durationMs: number, written: boolean) => {
-    const out = outDir ? outputFileFor(outDir, h.relPath) : null;
-    if (out && !written) await writeAtomic(out, `${json}\n`).catch((e: unknown) => {
-      throw outputError(out, e);
-    });
-    if (options.ndjson && json !== null) await writeLine(options.ndjson, json);
-    await record({
-      reused: false,
-      record: {
-        path: h.relPath,
-        sha256: h.sha256,
-        bytes: h.bytes,
-        format: info.format as ManifestRecord["format"],
-        status: duplicateOf === undefined ? "ok" : "skipped",
-        ...(duplicateOf !== undefined ? { duplicateOf } : {}),
-        durationMs: Math.round(durationMs),
-        output: out ? posixRel(h.relPath) : null,
-        parserVersion: PARSER_VERSION,
-        validationFailures: info.validationFailures,
-        ...(Object.keys(info.failedRules).length > 0 ? { failedRules: info.failedRules } : {}),
-      },
-    }, info.records);
-  };
-
-  /** The rows of a document read back from its output, for the tables the archive-wide files want. */
-  const docInfo = (doc: ExtractedDocument): DocInfo => ({
-    format: doc.source.format,
-    records: files.wanted ? recordsOf(doc, files.tables) : null,
-    validationFailures: doc.validations.filter((v) => v.status === "fail").length,
-    failedRules: failedRules(doc.validations),
-  });
-
-  /** The JSON of `doc` as if `h` had been extracted. */
-  const retarget = (doc: ExtractedDocument, h: HashedInput): string => documentJsonFor(doc, h.relPath);
-
-  const pool = new WorkerPool({
-    size: Math.max(1, options.jobs ?? os.availableParallelism()),
-    timeoutMs,
-    maxWorkerMb: options.maxWorkerMb ?? DEFAULT_MAX_WORKER_MB,
-    ...(options.recycleHeapMb !== undefined ? { recycleHeapMb: options.recycleHeapMb } : {}),
-    ...(options.recycleAfterDocs !== undefined ? { recycleAfterDocs: options.recycleAfterDocs } : {}),
-    ...(options.maxYoungMb !== undefined ? { maxYoungMb: options.maxYoungMb } : {}),
-  });
-
-  const processGroup = async (members: HashedInput[]) => {
-    const fresh = members.filter((m) => !reusable(m));
-    const kept = members.filter((m) => reusable(m));
-    // Unchanged inputs: nothing to do, except feeding the NDJSON and the archive-wide files from their outputs
-    // (a database that already holds an input needs nothing).
+  private async recordKept(kept: HashedInput[], freshCopies: boolean): Promise<ExtractedDocument | null> {
+    const { options, files, previous, outDir } = this.s;
     let keptDoc: ExtractedDocument | null = null;
     let keptInfo: DocInfo | null = null;
     for (const m of kept) {
       const prev = previous.get(m.relPath)!;
       const needsRows = files.wanted && (await files.needsRecords(prev));
-      if (prev.output && (options.ndjson != null || needsRows || fresh.length > 0)) {
+      if (prev.output && (options.ndjson != null || needsRows || freshCopies)) {
         keptDoc ??= await readOutput(outDir!, prev.output);
-        if (keptDoc && options.ndjson) await writeLine(options.ndjson, retarget(keptDoc, m));
-        if (keptDoc && needsRows) keptInfo ??= docInfo(keptDoc);
+        if (keptDoc && options.ndjson) await writeLine(options.ndjson, documentJsonFor(keptDoc, m.relPath));
+        if (keptDoc && needsRows) keptInfo ??= this.docInfo(keptDoc);
       }
-      await record({ reused: true, record: prev }, needsRows ? keptInfo?.records ?? null : null);
+      await this.record({ reused: true, record: prev }, needsRows ? keptInfo?.records ?? null : null);
     }
-    if (fresh.length === 0) return;
+    return keptDoc;
+  }
 
-    const prevKept = kept[0] ? previous.get(kept[0].relPath) : undefined;
-    if (prevKept?.status === "error" && prevKept.error) {
-      for (const m of fresh) await record({ reused: false, record: errorRecord(m.relPath, m, prevKept.format, prevKept.error.code, prevKept.error.message, kept[0]!.relPath) });
-      return;
-    }
-    if (keptDoc && kept[0]) {
-      keptInfo ??= docInfo(keptDoc);
-      for (const m of fresh) await emitDocument(m, retarget(keptDoc, m), keptInfo, kept[0].relPath, 0, false);
-      return;
-    }
-
-    const [leader, ...copies] = fresh as [HashedInput, ...HashedInput[]];
-    const outputs = outDir ? fresh.map((m) => ({ relPath: m.relPath, file: outputFileFor(outDir, m.relPath) })) : [];
+  /** The group's first input extracted by a worker, which writes every member's output. */
+  private async extractFresh([leader, ...copies]: [HashedInput, ...HashedInput[]], pool: WorkerPool): Promise<void> {
+    const { options, files, outDir, limits } = this.s;
+    const outputs = outDir ? [leader, ...copies].map((m) => ({ relPath: m.relPath, file: outputFileFor(outDir, m.relPath) })) : [];
     const outcome: ExtractOutcome = await pool.run({ file: leader.file, relPath: leader.relPath, limits, ...(options.ocr ? { ocr: options.ocr } : {}), wantFacts: files.facts !== null, wantLineItems: files.lineItems !== null, tables: files.tables, outputs, wantJson: options.ndjson != null });
     // A full disk is not this document's fault: no record, so a resumed run extracts it again.
     if (!outcome.ok && outcome.error.code === "output_error") throw new ExtractError("output_error", outcome.error.message);
     if (!outcome.ok) {
       // A worker that timed out or crashed never said what the file was; the bytes do.
       if (outcome.format === null) outcome.format = await formatOf(leader.file);
-      await record({ reused: false, record: { ...errorRecord(leader.relPath, leader, outcome.format, outcome.error.code, outcome.error.message), durationMs: Math.round(outcome.durationMs) } });
-      for (const m of copies) await record({ reused: false, record: errorRecord(m.relPath, m, outcome.format, outcome.error.code, outcome.error.message, leader.relPath) });
+      await this.record({ reused: false, record: { ...errorRecord(leader.relPath, leader, outcome.format, outcome.error.code, outcome.error.message), durationMs: Math.round(outcome.durationMs) } });
+      for (const m of copies) await this.record({ reused: false, record: errorRecord(m.relPath, m, outcome.format, outcome.error.code, outcome.error.message, leader.relPath) });
       return;
     }
     // The file may have changed between hashing and parsing; the worker's hash is the one the output names.
-    // The worker has written every member's output; the JSON comes back only for --ndjson.
     const info: DocInfo = { format: outcome.format, records: outcome.records, validationFailures: outcome.validationFailures, failedRules: outcome.failedRules };
-    await emitDocument({ ...leader, sha256: outcome.sha256, bytes: outcome.bytes }, outcome.json, info, undefined, outcome.durationMs, true);
-    if (copies.length > 0) {
-      const doc = outcome.json !== null ? (JSON.parse(outcome.json) as ExtractedDocument) : null;
-      for (const m of copies) await emitDocument(m, doc ? retarget(doc, m) : null, info, leader.relPath, 0, true);
-    }
-  };
-
-  // The first output failure (disk full, read-only) stops the run: nothing more starts, what is in flight finishes.
-  let stopped: ExtractError | null = null;
-  const guarded = async (members: HashedInput[]) => {
-    if (stopped) return;
-    try {
-      await processGroup(members);
-    } catch (e) {
-      if (!isOutputFailure(e)) throw e;
-      stopped ??= outputError(outDir ?? "", e);
-    }
-  };
-  // Bounded in flight: the pool queues work anyway, this keeps finished-but-unwritten documents few.
-  try {
-    await forEachBounded([...groups.values()], Math.max(2, (options.jobs ?? os.availableParallelism()) * 2), guarded);
-  } finally {
-    await pool.close();
-    progress.stop();
+    await this.emitDocument({ ...leader, sha256: outcome.sha256, bytes: outcome.bytes }, { written: true, json: outcome.json }, info, undefined, outcome.durationMs);
+    const doc = copies.length > 0 && outcome.json !== null ? (JSON.parse(outcome.json) as ExtractedDocument) : null;
+    for (const m of copies) await this.emitDocument(m, { written: true, json: doc ? documentJsonFor(doc, m.relPath) : null }, info, leader.relPath, 0);
   }
 
-  // Missing paths named explicitly are errors too: nothing asked for is silently dropped.
-  const unmatched: string[] = [];
-  for (const arg of discovery.unmatched) {
-    if (fg.isDynamicPattern(arg)) unmatched.push(arg);
+  /**
+   * Records one input's document: its output (unless the worker already wrote it), NDJSON line, archive-wide rows, and its
+   * manifest record — appended only once the output exists, so a kill never leaves a record without its file.
+   */
+  private async emitDocument(h: HashedInput, output: DocumentOutput, info: DocInfo, duplicateOf: string | undefined, durationMs: number): Promise<void> {
+    const { outDir, options } = this.s;
+    const out = outDir ? outputFileFor(outDir, h.relPath) : null;
+    let json: string | null = null;
+    if (output.written) json = output.json;
     else {
-      const rec = errorRecord(arg, null, null, "io_error", `Cannot read ${arg}: no such file or directory.`);
-      entries.set(rec.path, { reused: false, record: rec });
+      const doc = documentFor(output.doc, h.relPath);
+      if (out) await writeAtomic(out, jsonChunks(doc, 0, "\n")).catch((e: unknown) => Promise.reject(outputError(out, e)));
+      if (options.ndjson) json = JSON.stringify(doc);
     }
+    if (options.ndjson && json !== null) await writeLine(options.ndjson, json);
+    const record: ManifestRecord = {
+      path: h.relPath,
+      sha256: h.sha256,
+      bytes: h.bytes,
+      format: info.format as ManifestRecord["format"],
+      status: duplicateOf === undefined ? "ok" : "skipped",
+      ...(duplicateOf !== undefined ? { duplicateOf } : {}),
+      durationMs: Math.round(durationMs),
+      output: out ? posixRel(h.relPath) : null,
+      parserVersion: PARSER_VERSION,
+      validationFailures: info.validationFailures,
+      ...(Object.keys(info.failedRules).length > 0 ? { failedRules: info.failedRules } : {}),
+    };
+    await this.record({ reused: false, record }, info.records);
   }
 
-  await files.close();
-  if (appender && manifestFile) {
-    // A failed append already cut itself back to whole lines; on a full disk the compaction's temp file fails and
-    // the appended manifest stays as it is.
-    await appender.flush().catch(() => undefined);
-    // The archive's state: previous records of inputs this run did not see stay (another shard, a subset run).
-    const merged = new Map(previous);
-    for (const [p, e] of entries) if (!discovery.unmatched.includes(p)) merged.set(p, e.record);
-    await compactManifest(manifestFile, merged).catch((e: unknown) => {
-      stopped ??= outputError(manifestFile, e);
-    });
+  /** The rows of a document read back from its output, for the tables the archive-wide files want. */
+  private docInfo(doc: ExtractedDocument): DocInfo {
+    const { files } = this.s;
+    return {
+      format: doc.source.format,
+      records: files.wanted ? recordsOf(doc, files.tables) : null,
+      validationFailures: doc.validations.filter((v) => v.status === "fail").length,
+      failedRules: failedRules(doc.validations),
+    };
   }
 
-  const ordered = [...entries.values()].sort((a, b) => (a.record.path < b.record.path ? -1 : a.record.path > b.record.path ? 1 : 0));
-  const elapsedMs = performance.now() - started;
-  return { entries: ordered, summary: summarize(ordered), elapsedMs, manifestFile, factsRows: files.facts?.rows ?? 0, lineItemsRows: files.lineItems?.rows ?? 0, unmatched, workers: { replaced: pool.replaced, recycled: pool.recycled }, outputError: stopped };
+  /** Missing paths named explicitly are error records, the archive-wide files closed, the manifest compacted. */
+  async finish(started: number): Promise<BatchResult> {
+    const { discovery, files, appender, manifestFile, previous } = this.s;
+    const unmatched: string[] = [];
+    for (const arg of discovery.unmatched) {
+      if (fg.isDynamicPattern(arg)) unmatched.push(arg);
+      else {
+        const rec = errorRecord(arg, null, null, "io_error", `Cannot read ${arg}: no such file or directory.`);
+        this.entries.set(rec.path, { reused: false, record: rec });
+      }
+    }
+    await files.close();
+    if (appender && manifestFile) {
+      // A failed append already cut itself back to whole lines; on a full disk the compaction's temp file fails and
+      // the appended manifest stays as it is.
+      await appender.flush().catch(() => undefined);
+      // The archive's state: previous records of inputs this run did not see stay (another shard, a subset run).
+      const merged = new Map(previous);
+      for (const [p, e] of this.entries) if (!discovery.unmatched.includes(p)) merged.set(p, e.record);
+      await compactManifest(manifestFile, merged).catch((e: unknown) => {
+        this.stopped ??= outputError(manifestFile, e);
+      });
+    }
+    const ordered = [...this.entries.values()].sort((a, b) => (a.record.path < b.record.path ? -1 : a.record.path > b.record.path ? 1 : 0));
+    const elapsedMs = performance.now() - started;
+    return { entries: ordered, summary: summarize(ordered), elapsedMs, manifestFile, factsRows: files.facts?.rows ?? 0, lineItemsRows: files.lineItems?.rows ?? 0, unmatched, workers: this.workers, outputError: this.stopped };
+  }
 }
 
 /** A link discovery did not follow: loops and repeated folders are skipped, a link to nothing is an error. */

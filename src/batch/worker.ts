@@ -3,7 +3,7 @@ import { getHeapStatistics } from "node:v8";
 import { parentPort } from "node:worker_threads";
 import { extractFile } from "../extract.js";
 import { outputError, toExtractError } from "../errors.js";
-import { documentJsonFor, writeAtomic } from "../writers/json.js";
+import { documentFor, jsonChunks, writeAtomic } from "../writers/json.js";
 import type { SourceFormat } from "../model/index.js";
 import { recordsOf } from "../writers/db/records.js";
 import { failedRules } from "./summary.js";
@@ -40,17 +40,18 @@ async function run(task: ExtractTask): Promise<ExtractOutcome> {
   try {
     await testHooks(task.file);
     const doc = await extractFile(task.file, { path: task.relPath, limits: task.limits, ...(task.ocr ? { ocr: task.ocr } : {}) });
-    const json = task.outputs.length > 0 || task.wantJson ? JSON.stringify(doc) : null;
+    // Written in pieces: the document's JSON is never one string beside the document (a 500,000-cell table: 480 MB).
     // A full disk or read-only folder is an output fault, not the document's: typed output_error, never internal.
     for (const out of task.outputs) {
-      await writeAtomic(out.file, `${out.relPath === doc.source.path && json !== null ? json : documentJsonFor(doc, out.relPath)}\n`).catch((e: unknown) => {
+      await writeAtomic(out.file, jsonChunks(documentFor(doc, out.relPath), 0, "\n")).catch((e: unknown) => {
         throw outputError(out.file, e);
       });
     }
     return {
       id: task.id,
       ok: true,
-      json: task.wantJson ? json : null,
+      json: task.wantJson ? JSON.stringify(doc) : null,
+      ...(task.wantDocument ? { document: doc } : {}),
       format: doc.source.format,
       sha256: doc.source.sha256,
       bytes: doc.source.bytes,

@@ -40,8 +40,9 @@ export function readLineItems(tables: readonly Table[]): { items: LineItem[]; ch
   const checks: Validation[] = [];
   for (const t of tables) {
     const read = tableLineItems(t);
-    items.push(...read.items);
-    if (read.named.length > 0) checks.push(...namedHierarchyChecks(t, read.named, read.byName));
+    // Loops, not spreads: a table of 400,000 items would overflow the call stack as arguments.
+    for (const item of read.items) items.push(item);
+    if (read.named.length > 0) for (const check of namedHierarchyChecks(t, read.named, read.byName)) checks.push(check);
   }
   return { items, checks };
 }
@@ -60,9 +61,9 @@ function tableLineItems(t: Table): { items: LineItem[]; named: LineItem[]; byNam
       const label = labels[i];
       if (!label || TOTAL_NAME.test(label.name)) return;
       const got = rowLineItems(t, panel, cells, row.index, label);
-      items.push(...got);
+      for (const item of got) items.push(item);
       if (coded) return;
-      named.push(...got);
+      for (const item of got) named.push(item);
       if ("levelByName" in label && label.levelByName) byName.add(row.index);
     });
   }

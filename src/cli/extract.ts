@@ -3,7 +3,7 @@ import type { ExtractedDocument } from "../model/index.js";
 import { EXIT, isExtractError, outputError, toExtractError, type ExtractError } from "../errors.js";
 import { terminalSafeJson } from "../util/terminal.js";
 import { parseCommandArgs, UsageError, withUsage } from "./args.js";
-import { writeAtomic } from "../writers/json.js";
+import { jsonChunks, writeAtomic } from "../writers/json.js";
 import { tableCsvFileName, tableToCsv } from "../writers/tables-csv.js";
 import { FACT_SCHEMA, factRows } from "../writers/facts.js";
 import { LINE_ITEM_SCHEMA, lineItemRows } from "../writers/line-items.js";
@@ -62,9 +62,10 @@ export function extractCommand(argv: string[]): Promise<number> {
     }
     try {
       await writeSideOutputs(doc, values);
-      const json = values.compact ? JSON.stringify(doc) : JSON.stringify(doc, null, 2);
-      if (typeof values.out === "string") await writeOutput(values.out, `${json}\n`);
-      else process.stdout.write(`${terminalSafeJson(json)}\n`);
+      // In pieces: the document's JSON is never one string (a 500,000-cell table: 240 M characters).
+      const json = jsonChunks(doc, values.compact ? 0 : 2, "\n");
+      if (typeof values.out === "string") await writeOutput(values.out, json);
+      else for (const chunk of json) await writeStdout(terminalSafeJson(chunk));
       return EXIT.ok;
     } catch (e) {
       // writeOutput types its failures as output_error; anything else is a bug.
@@ -91,8 +92,13 @@ async function writeSideOutputs(doc: ExtractedDocument, values: Record<string, u
   if (typeof values["line-items-csv"] === "string") await writeLong(values["line-items-csv"], LINE_ITEM_SCHEMA, lineItemRows(info, doc.lineItems));
 }
 
+/** stdout.write that waits for each chunk, so a slow pipe does not pile them up in memory. */
+function writeStdout(text: string): Promise<void> {
+  return new Promise((resolve) => process.stdout.write(text, () => resolve()));
+}
+
 /** writeAtomic with its failure typed as output_error naming the file. */
-async function writeOutput(file: string, data: string): Promise<void> {
+async function writeOutput(file: string, data: string | Iterable<string>): Promise<void> {
   try {
     await writeAtomic(file, data);
   } catch (e) {

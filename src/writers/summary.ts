@@ -3,7 +3,7 @@
  * source, meta, outline, tables, facts, failed checks with both sides, warnings. Colour is opt-in by the caller.
  */
 import type { Evidence, ExtractedDocument, Section, Table, Validation } from "../model/index.js";
-import { formatFactValue, formatYuan, groupThousands } from "./report/format.js";
+import { formatCheckValue, formatFactValue, groupThousands } from "./report/format.js";
 import { groupValidations } from "./report/families.js";
 
 export interface SummaryOptions {
@@ -52,7 +52,7 @@ function tableLine(t: Table): string {
 }
 
 function validationLines(v: Validation, p: ReturnType<typeof painter>): string[] {
-  const side = (x: string | undefined) => (x === undefined ? "?" : formatYuan(x));
+  const side = (x: string | undefined) => (x === undefined ? "?" : formatCheckValue(v.rule, x));
   const lines = [`  ${p.red("FAIL")} ${v.rule}${v.message ? `  ${v.message}` : ""}`];
   // A completeness check compares no figures: its message says what is missing.
   if (v.expected !== undefined || v.actual !== undefined) lines.push(`       expected ${side(v.expected)}  ≠  actual ${side(v.actual)}` +

@@ -18,8 +18,13 @@ export interface CliRun {
 
 /** `node --import tsx tests/batch/cli-entry.ts batch-args…` — the batch CLI without depending on a fresh dist/. */
 export function runBatchCli(args: string[], options: { env?: Record<string, string>; stdin?: string } = {}): Promise<CliRun> {
+  return runNode(["--import", "tsx", CLI_ENTRY, ...args], options);
+}
+
+/** `node args…` in the repository root, its output collected. */
+export function runNode(args: string[], options: { env?: Record<string, string>; stdin?: string } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", CLI_ENTRY, ...args], { cwd: repoRoot, env: { ...process.env, ...options.env } });
+    const child = spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, ...options.env } });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));

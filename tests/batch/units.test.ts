@@ -86,6 +86,18 @@ describe("manifest", () => {
     expect(isReusable(err("corrupt"), SHA, "0.1.0", dir, has)).toBe(true);
     expect(isReusable(err("timeout"), SHA, "0.1.0", dir, has)).toBe(false);
   });
+
+  test("a .doc refused for want of LibreOffice stands while it is missing and is read again once it is installed", () => {
+    const has = () => true;
+    const refused = (format: "doc" | "rtf" | "xls" | "zip") =>
+      okRecord("a.doc", { format, status: "error", output: null, error: { code: "unsupported_format", message: "… LibreOffice, which is not installed …" } });
+    for (const format of ["doc", "rtf", "xls"] as const) {
+      expect(isReusable(refused(format), SHA, "0.1.0", dir, has, { libreOffice: false }), format).toBe(true);
+      expect(isReusable(refused(format), SHA, "0.1.0", dir, has, { libreOffice: true }), format).toBe(false);
+    }
+    // A zip that is no Office file stays refused whatever is installed.
+    expect(isReusable(refused("zip"), SHA, "0.1.0", dir, has, { libreOffice: true })).toBe(true);
+  });
 });
 
 describe("writers", () => {

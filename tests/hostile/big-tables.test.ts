@@ -4,14 +4,21 @@
  * in the JSON. This suite pins the cost per money cell (JSON bytes, peak memory in a capped process) so a change
  * that adds a copy shows up, and so the README's "what N cells cost" stays true. Measured when written (25,000
  * cells, 20,000 of them money): 12.2 MB of JSON, ≈ 610 UTF-8 bytes per money cell.
+ *
+ * The JSON is written in pieces (src/writers/json.ts jsonChunks): a document's JSON is never one string beside the
+ * document. Before, a batch worker held both — 125,000 cells needed a 384 MB worker heap, and under 320 MB the
+ * worker died while writing and took the whole batch down (no record, exit 134).
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
 import { extractFile } from "../../src/extract.js";
+import { jsonChunks, JSON_STREAM_SETTINGS } from "../../src/writers/json.js";
 import { repoRoot } from "../helpers.js";
+import { runBatchCli } from "../batch/helpers.js";
 import type { ChildOutcome } from "./child.js";
 
 const ROWS = 2_500;
@@ -31,6 +38,14 @@ function bigTable(rows: number): string {
 const dir = mkdtempSync(path.join(os.tmpdir(), "big-tables-"));
 const file = path.join(dir, "big.html");
 writeFileSync(file, bigTable(ROWS));
+const twice = path.join(dir, "twice.html");
+writeFileSync(twice, bigTable(2 * ROWS));
+/** 125,010 cells: its document holds ≈ 100 MB in a worker, its JSON 59.5 M characters (≈ 120 MB as a string). */
+const BIG_ROWS = 12_500;
+const WORKER_MB = 320;
+const bigDir = path.join(dir, "in");
+mkdirSync(bigDir);
+writeFileSync(path.join(bigDir, "big125k.html"), bigTable(BIG_ROWS));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function childRss(target: string, heapMb: number): Promise<ChildOutcome | null> {
@@ -61,4 +76,29 @@ describe(`a table of ${ROWS * (MONEY_COLUMNS + 2)} cells`, () => {
     expect(outcome?.kind).toBe("document");
     expect(outcome!.maxRssMb, `peak RSS ${outcome!.maxRssMb} MB`).toBeLessThan(MAX_RSS_MB);
   }, 120_000);
+});
+
+describe("the JSON of a big table is written in bounded pieces", () => {
+  it("no piece is longer than about one chunk, for a table or one twice its size, and the pieces are JSON.stringify's text", async () => {
+    for (const f of [file, twice]) {
+      const doc = await extractFile(f);
+      const pieces = [...jsonChunks(doc, 0, "\n")];
+      const longest = Math.max(...pieces.map((p) => p.length));
+      // A chunk closes at the first piece that reaches the size: over it by at most one run of small values.
+      expect(longest, `${f}: longest piece ${longest} characters`).toBeLessThan(1.25 * JSON_STREAM_SETTINGS.chunkChars);
+      expect(pieces.length).toBeGreaterThan(5);
+      expect(pieces.join("")).toBe(`${JSON.stringify(doc)}\n`);
+    }
+  }, 120_000);
+
+  it(`a batch extracts ${BIG_ROWS * (MONEY_COLUMNS + 2)} cells in a ${WORKER_MB} MB worker: the document and its JSON are not held together`, async () => {
+    const out = path.join(dir, "out");
+    const run = await runBatchCli([bigDir, "-o", out, "--max-worker-mb", String(WORKER_MB), "--quiet"]);
+    expect(run.code, run.stderr.slice(-2000)).toBe(0);
+    const [record] = readFileSync(path.join(out, "manifest.jsonl"), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as { status: string; output: string });
+    expect(record?.status).toBe("ok");
+    const doc = JSON.parse(readFileSync(path.join(out, record!.output), "utf8")) as { tables: { cells: unknown[] }[]; lineItems: unknown[] };
+    expect(doc.tables[0]!.cells).toHaveLength(BIG_ROWS * (MONEY_COLUMNS + 2) + MONEY_COLUMNS + 2);
+    expect(doc.lineItems).toHaveLength(BIG_ROWS * MONEY_COLUMNS);
+  }, 180_000);
 });

@@ -42,6 +42,14 @@ const PHRASE_YEAR = /(?<!\d)(\d{4})年(?!.*(?:相比|对比|比较))(?!.*\d{4}�
 /** A stock is stated at a date, in a budget usually last year's end: "2019年末固定资产金额为9.3342万元" is the 2020 fact. */
 const AT_A_DATE = /(?<!\d)\d{4}年(?:度)?(?:末|底|\d{1,2}月)|截[至止]/;
 
+/** Does the sentence at `start` open with 其中? Sticky at `start`: a long sentence is not rescanned per figure. */
+const QIZHONG = /\s*其中/y;
+function opensWithQizhong(text: string, start: number, at: number): boolean {
+  QIZHONG.lastIndex = start;
+  const m = QIZHONG.exec(text);
+  return m !== null && m.index + m[0].length <= at;
+}
+
 function datedToOtherYear(clause: string, fiscalYear: number | undefined): boolean {
   const year = fiscalYear === undefined || AT_A_DATE.test(clause) ? undefined : PHRASE_YEAR.exec(clause)?.[1];
   return year !== undefined && Number(year) !== fiscalYear;
@@ -175,7 +183,7 @@ export class ParagraphReader {
    */
   private continueList(start: number, at: number): void {
     const last = this.lastNamed;
-    if (this.parent || !last || !/^\s*其中/.test(this.p.text.slice(start, at))) return;
+    if (this.parent || !last || !opensWithQizhong(this.p.text, start, at)) return;
     const between = this.p.text.slice(last.end, start);
     if ((between.match(/[。；;]/g) ?? []).length !== 1) return;
     this.parent = last.mention;

@@ -20,9 +20,13 @@ function isExecutable(file: string): boolean {
   }
 }
 
-/** Where LibreOffice is: $SOFFICE_PATH, then soffice/libreoffice on PATH, then the usual install places. */
+/**
+ * Where LibreOffice is: $SOFFICE_PATH, then soffice/libreoffice on PATH, then the usual install places.
+ * SOFFICE_PATH=none: as if it were not installed (a fresh machine, tests).
+ */
 export function findSoffice(): string | null {
   const fromEnv = process.env.SOFFICE_PATH;
+  if (fromEnv === "none") return null;
   if (fromEnv && isExecutable(fromEnv)) return fromEnv;
   const names = process.platform === "win32" ? ["soffice.exe", "soffice.com"] : ["soffice", "libreoffice"];
   for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
