@@ -13,6 +13,7 @@ import { checkTables } from "./budget/table-checks.js";
 import { analyzeBudget, checkBudgetContent, checkDisclosureContent } from "./budget/index.js";
 import { documentAmounts } from "./amounts/document.js";
 import { placeEvidenceBoxes } from "./evidence/boxes.js";
+import { IMAGE_NOT_READ } from "./readers/html/images.js";
 import { sha256 } from "./util/hash.js";
 import { PARSER_VERSION } from "./util/version.js";
 
@@ -112,6 +113,7 @@ async function extractUnguarded(bytes: Uint8Array, options: ExtractOptions): Pro
     furniture: blocks.filter((b): b is ParagraphBlock => b.type === "paragraph" && b.role !== undefined && b.role !== "body" && b.role !== "caption"),
     tables,
     sourcePath: path,
+    imagesNotRead: read.warnings.filter((w) => w.code === IMAGE_NOT_READ),
     ...(read.title ? { containerTitle: read.title } : {}),
   });
   validations.push(...checkTables(tables));

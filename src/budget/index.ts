@@ -1,4 +1,4 @@
-import type { AmountSpan, Fact, LineItem, Meta, ParagraphBlock, Section, Table, Validation } from "../model/index.js";
+import type { AmountSpan, Fact, LineItem, Meta, ParagraphBlock, Section, Table, Validation, Warning } from "../model/index.js";
 import { tableFacts } from "./table-facts.js";
 import { mergeMentions, narrativeFacts } from "./facts.js";
 import { readMeta } from "./meta.js";
@@ -22,6 +22,8 @@ export interface BudgetInput {
   sourcePath?: string;
   /** Tables whose standard rows and columns state facts (cell evidence), merged with the narrative's. */
   tables?: Table[];
+  /** The reader's image_not_read warnings: pictures in the body whose content is not read (a table printed as a GIF). */
+  imagesNotRead?: Warning[];
 }
 
 /** The budget layer: meta, facts with evidence, and the document's arithmetic checked. */
@@ -50,6 +52,7 @@ export function analyzeBudget(input: BudgetInput): { meta: Meta; facts: Fact[]; 
     furniture: input.furniture ?? [],
     spansByBlock: input.spansByBlock,
     mentions: mentions.filter((m) => !m.entity),
+    imagesNotRead: input.imagesNotRead ?? [],
   });
   const items = readLineItems(tables);
   return { meta, facts, lineItems: items.items, validations: [...validateFacts(groups), ...review, ...items.checks] };

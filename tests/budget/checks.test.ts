@@ -2,7 +2,10 @@
  * The review checks (src/budget/checks): completeness, cross and change, each rule passing on a generated 部门预算
  * whose tables and narrative agree, and failing on a variant that breaks exactly that rule.
  */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
+import { extractFile } from "../../src/extract.js";
 import { recognizeAmounts } from "../../src/amounts/index.js";
 import { analyzeBudget } from "../../src/budget/index.js";
 import { ruleFamily, ruleName, groupByFamily } from "../../src/budget/checks/index.js";
@@ -10,6 +13,8 @@ import { checkCompleteness, tocTableKind } from "../../src/budget/checks/complet
 import { divide } from "../../src/budget/checks/change.js";
 import type { ParagraphBlock, Table } from "../../src/model/index.js";
 import { NARRATIVE, budgetDoc, check, failedOf, standardTables, withCell } from "./checks-fixtures.js";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 describe("a complete 部门预算 whose tables and narrative agree", () => {
   test("passes every completeness, cross and change check, each with evidence", async () => {
@@ -63,6 +68,23 @@ describe("completeness", () => {
     expect(v.status).toBe("fail");
     expect(v.message).toBe("收支总表 is not printed in this 部门预算: the document says its tables are published as a separate attachment (\"附件：某某局2026年部门预算报表\")");
     expect(v.evidence.map((e) => e.quote)).toEqual(["附件：某某局2026年部门预算报表"]);
+  });
+
+  test("a paragraph that is only an attached file's name (its tables' link) is an attachment note; a numbered heading is not", async () => {
+    const linked = check(await budgetDoc([...NARRATIVE, "某某局2026年预算公开目录附表"], []), "completeness:table:summary")!;
+    expect(linked.message).toBe("收支总表 is not printed in this 部门预算: the document says its tables are published as a separate attachment (\"某某局2026年预算公开目录附表\")");
+    expect(check(await budgetDoc([...NARRATIVE, "某某局2026年部门预算公开表.xlsx"], []), "completeness:table:summary")!.message).toMatch(/separate attachment \("某某局2026年部门预算公开表\.xlsx"\)$/);
+    for (const heading of ["五、某某局2026年部门预算附表", "某某局2026年部门预算公开表"]) {
+      expect(check(await budgetDoc([...NARRATIVE, heading], []), "completeness:table:summary")!.message, heading).toBe("收支总表, required in a 部门预算, is not printed in this document");
+    }
+  });
+
+  test("昆明市审计局 2026 (HTML): its tables are the linked 预算公开目录附表 (.xlsx) — each table's failure says so", async () => {
+    const doc = await extractFile(path.join(repoRoot, "samples/kunming-shenji-2026-budget.html"));
+    const tables = doc.validations.filter((v) => v.rule.startsWith("completeness:table:"));
+    expect(tables).toHaveLength(9);
+    for (const v of tables) expect(v).toMatchObject({ status: "fail", message: expect.stringMatching(/published as a separate attachment \("昆明市审计局（汇总）2026年预算公开目录附表"\)$/) });
+    expect(check(doc, "completeness:toc")!.message).toMatch(/not printed \(the document says its tables are a separate attachment: "昆明市审计局（汇总）2026年预算公开目录附表"\)$/);
   });
 
   test("a missing statement fails; a 三公 statement without a reason for its change fails its reason rule", async () => {

@@ -54,6 +54,29 @@ describe("layoutPages: lines and paragraphs", () => {
     expect(texts(blocks)).toContain("新段落开始了。");
   });
 
+  it("goes on past a line left short because the figure that follows did not fit in the room left", () => {
+    // Text width 100..300. The second line stops 40 short of the margin; "25,550.80" is 45 wide: it never broke.
+    const first = "政府采购预算总金额一二三四万元。其中";
+    const second = "拟购买货物三百万元拟购买服务为一";
+    const blocks = layout([
+      page(1, [run(first, 120, 100), run(second, 100, 114), run("25,550.80万元。", 100, 128), run(first, 120, 160), run(second, 100, 174), run("二五五万元。", 100, 188), run(first, 100, 220)]),
+    ]);
+    expect(texts(blocks)).toEqual([`${first}${second}25,550.80万元。`, `${first}${second}`, "二五五万元。", first]);
+    // "976.9" alone (25 wide) would fit in the room left; with the unit printed against it (45 wide) it does not.
+    const withUnit = layout([page(1, [run(first, 120, 100), run(second, 100, 114), run("976.9万元，其中：", 100, 128)])]);
+    expect(texts(withUnit)).toEqual([`${first}${second}976.9万元，其中：`]);
+  });
+
+  it("keeps a double-spaced paragraph whole: a gap as wide as the page's line spacing is no paragraph break", () => {
+    // 10 pt text on a 25 pt pitch: every gap is 1.5 em, over the 1.2 em paragraph gap but the page's usual one.
+    const full = "一二三四五六七八九十一二三四五六七八九十";
+    const lines = [run(full.slice(2), 120, 100), run(full, 100, 125), run("不承担责任。", 100, 150), run(full.slice(2), 120, 175), run("完。", 100, 200)];
+    expect(texts(layout([page(1, lines)]))).toEqual([`${full.slice(2)}${full}不承担责任。`, `${full.slice(2)}完。`]);
+    // A gap wider than that pitch by over half an em still ends the paragraph.
+    const apart = [run(full.slice(2), 120, 100), run(full, 100, 125), run(full, 100, 150), run(full, 100, 181), run("完。", 100, 206)];
+    expect(texts(layout([page(1, apart)]))).toEqual([`${full.slice(2)}${full}${full}`, `${full}完。`]);
+  });
+
   it("rejoins an amount broken at the right margin", () => {
     const body = "一二三四五六七八九十一二三四五六七八九";
     const blocks = layout([page(1, [run(`${body}1,212.`, 100, 100), run("12万元。", 100, 114), run(`${body}一二三`, 100, 200)])]);
@@ -64,6 +87,49 @@ describe("layoutPages: lines and paragraphs", () => {
     const line = "一二三四五六七八九十一二三四五六七八九。";
     const blocks = layout([page(1, [run(line, 100, 100), run("二、部门预算收支情况说明二三四五六七八九", 100, 114)])]);
     expect(texts(blocks)).toEqual([line, "二、部门预算收支情况说明二三四五六七八九"]);
+  });
+
+  it("joins a wide centred title with its centred second line but starts a paragraph at an item indented under a full line", () => {
+    // Text width 100..300 (20 characters). The title's second line is inset at both ends; "（七）" is inset at the left only.
+    const full = "一二三四五六七八九十一二三四五六七八九十";
+    const blocks = layout([
+      page(1, [
+        run("关于某某局二〇二六年部门预算收支情况的说明", 95, 60),
+        run("（草案）", 180, 74),
+        run("（六）一二三四五六七八九十一二三四五", 120, 120),
+        run("一二三四五六七八九十一二三四五六七八九。", 100, 134),
+        run("（七）一二三四五六七八九十一二三四五", 120, 148),
+        run("一二三四五六。", 100, 162),
+        ...[176, 190, 204, 218].map((y) => run(full, 100, y)),
+      ]),
+    ]);
+    expect(texts(blocks).slice(0, 3)).toEqual([
+      "关于某某局二〇二六年部门预算收支情况的说明（草案）",
+      "（六）一二三四五六七八九十一二三四五一二三四五六七八九十一二三四五六七八九。",
+      "（七）一二三四五六七八九十一二三四五一二三四五六。",
+    ]);
+  });
+
+  it("closes up a paragraph line that justification spread apart, but keeps a label line after it in pieces", () => {
+    // Text width 100..300; "1,463.80万元" could not break, so the second line's blank was stretched to 3.6 em.
+    const blocks = layout([
+      page(1, [
+        run("收入、支出预算总计一二三四万元，与上", 120, 100),
+        run("年相比收支预算各增加", 100, 114),
+        run("1,463.80", 236, 114),
+        run("万元", 280, 114),
+        run("增长百分之八。", 100, 128),
+        run("一二三四五六七八九十一二三四五六七八九十", 100, 160),
+        run("部门：江苏省某某厅", 100, 174),
+        run("单位：万元", 250, 174),
+      ]),
+    ]);
+    expect(texts(blocks)).toEqual([
+      "收入、支出预算总计一二三四万元，与上年相比收支预算各增加1,463.80万元增长百分之八。",
+      "一二三四五六七八九十一二三四五六七八九十",
+      "部门：江苏省某某厅",
+      "单位：万元",
+    ]);
   });
 
   it("splits a spread-out line into its statements and keeps label and value together", () => {
@@ -80,6 +146,12 @@ describe("layoutPages: page furniture and 目录", () => {
     const blocks = layout(pages);
     expect(texts(blocks)).toEqual(["第1页的正文内容。", "第2页的正文内容。", "第3页的正文内容。", "第4页的正文内容。"]);
     expect(blocks.map((b) => b.provenance.page)).toEqual([1, 2, 3, 4]);
+  });
+
+  it("removes page numbers printed in full-width digits (—３—) instead of gluing them to the next page's text", () => {
+    const full = "一二三四五六七八九十一二三四五六七八九十";
+    const pages = [1, 2].map((n) => page(n, [run(full, 100, 100), run(full, 100, 114), run(`—${String.fromCharCode(0xff10 + n)}—`, 280, 770)]));
+    expect(texts(layout(pages))).toEqual([`${full}${full}${full}${full}`]);
   });
 
   it("keeps a unit line that repeats at the top of every table page", () => {
@@ -101,6 +173,16 @@ describe("layoutPages: page furniture and 目录", () => {
       ["第一部分部门概况", "body"],
       ["一、部门职责", "body"],
     ]);
+  });
+
+  it("measures a sparse landscape page against the document's landscape pages, not its portrait text pages", () => {
+    // Portrait text pages: text from x=80. Landscape table pages: captions and notes from x=100 (2 em further in).
+    const full = "一二三四五六七八九十一二三四五六七八九十";
+    const portrait = (n: number) => ({ ...page(n, [0, 1, 2, 3, 4, 5, 6, 7, 8].map((i) => run(i === 8 ? "结束了。" : full, 80, 100 + i * 14))), width: 600 });
+    const landscape = (n: number, notes: string[]) => ({ ...page(n, [run("公开11表", 100, 60), ...notes.map((t, i) => run(t, 100, 100 + i * 14))]), width: 800, height: 600 });
+    const note = ["注：机关运行经费指行政单位使用一般公共预算安排的基本支出中的日常公用经费支出，包括办公及印刷", "费、邮电费、差旅费。"];
+    const blocks = layout([portrait(1), landscape(2, ["注：本表为空表。"]), landscape(3, note)]);
+    expect(texts(blocks)).toContain(`${note[0]}${note[1]}`);
   });
 
   it("continues a paragraph cut by a page break", () => {

@@ -167,6 +167,43 @@ describe("readHtml on generated fixtures", () => {
   });
 });
 
+describe("readHtml: pictures in the body (image_not_read)", () => {
+  const page = (body: string) => new Uint8Array(Buffer.from(`<html><head><meta charset="utf-8"><title>图片</title></head><body><div id="content">${body}</div></body></html>`, "utf8"));
+  const imageWarnings = async (body: string) => ((await readHtml(page(body), { path: "images.html", limits: DEFAULT_LIMITS })) as HtmlReadResult).warnings.filter((w) => w.code === "image_not_read");
+
+  it("names a run of table pictures once, on the block before them", async () => {
+    const ws = await imageWarnings(`<p>一、部门预算情况说明</p><p>2018年收入预算324970.32万元。</p><p><img src="/a/01.gif" width="750" height="843"><img src="/a/02.gif" style="width: 750px; height: 789px;"></p><p>附表完</p><p><img src="/a/03.gif" width="559" height="224"></p>`);
+    expect(ws).toHaveLength(2);
+    expect(ws[0]!.blockId).toBe("p1");
+    expect(ws[0]!.message).toContain("2 images in the page's text were not read");
+    expect(ws[0]!.message).toContain("/a/01.gif, /a/02.gif");
+    expect(ws[1]!.blockId).toBe("p2");
+    expect(ws[1]!.message).toContain("/a/03.gif");
+  });
+
+  it("puts a picture inside a paragraph after that paragraph, and one at the page's start before the first block", async () => {
+    const ws = await imageWarnings(`<img src="/top.png" width="600" height="400"><p>表一<img src="/t1.png" width="600" height="400">收支总表</p>`);
+    expect(ws.map((w) => [w.blockId, w.message.includes("before p0")])).toEqual([["p0", true], ["p0", false]]);
+    expect(ws[1]!.message).toContain("after p0 (\"表一收支总表\")");
+  });
+
+  it("ignores icons, spacers, linked pictures and the file-type icon beside an attachment link", async () => {
+    const ws = await imageWarnings(
+      `<p>正文<img src="/bullet.gif" width="16" height="16"><img src="/line.gif" width="700" height="2"><a href="/x.pdf"><img src="/button.png" width="300" height="80"></a></p>` +
+        `<p><img src="/icon_pdf.gif"><a href="/budget.pdf">2024年度部门预算.pdf</a></p><p><img src="/banner.png" style="width:700.0pt;height:20.0pt"></p>`,
+    );
+    expect(ws).toEqual([]);
+  });
+
+  it("counts the pictures of a table cell after the table, and names at most 20 of a long run", async () => {
+    const cells = Array.from({ length: 25 }, (_, i) => `<img src="/p${i}.gif" width="700" height="500">`).join("");
+    const ws = await imageWarnings(`<p>附表</p><table><tr><td>项目</td><td>金额</td></tr><tr><td>合计</td><td>${cells}</td></tr></table>`);
+    expect(ws).toHaveLength(1);
+    expect(ws[0]!.blockId).toBe("t0");
+    expect(ws[0]!.message).toMatch(/^25 images .*\/p19\.gif and 5 more\./);
+  });
+});
+
 describe("readHtml on real pages (samples/)", () => {
   it("重庆交通委 2018: the <br> narrative becomes paragraphs, １、 lines stand alone, no portal text", async () => {
     const r = await read(path.join(samples, "chongqing-jiaotong-2018-budget.html"));
@@ -185,6 +222,22 @@ describe("readHtml on real pages (samples/)", () => {
     for (const absent of ["当前位置", "首页", "更新时间", "${"]) expect(text, absent).not.toContain(absent);
     expect(ps.every((t) => t === t.trim() && !t.startsWith("\u00a0"))).toBe(true);
     expect(paragraphs(r.blocks)[1]!.provenance.elementPath).toBe("html>body>div>div>div>div>div#lH>div:nth-of-type(3)>div:nth-of-type(2)>p:nth-of-type(2)");
+  });
+
+  it("重庆交通委 2018: its 8 table GIFs after the 三公 definitions are named in one image_not_read warning", async () => {
+    const r = await read(path.join(samples, "chongqing-jiaotong-2018-budget.html"));
+    const ws = r.warnings.filter((w) => w.code === "image_not_read");
+    expect(ws).toHaveLength(1);
+    const at = r.blocks.find((b) => b.id === ws[0]!.blockId) as ParagraphBlock;
+    expect(at.text).toMatch(/^（五）“三公”经费：.*公务接待费反映单位按规定开支的各类公务接待（含外宾接待）支出。$/);
+    expect(ws[0]!.message).toContain("8 images in the page's text were not read");
+    expect(ws[0]!.message).toContain("http://www.cqjt.gov.cn:8080/resource/textnews/20180307/93721520404823043.gif");
+    expect(ws[0]!.message).toContain("20180307/52551520404574394.gif");
+  });
+
+  it("西南大学 2024: the PDF icon beside its download link is not a picture of the text", async () => {
+    const r = await read(path.join(samples, "swu-2024-landing.html"));
+    expect(r.warnings.filter((w) => w.code === "image_not_read")).toEqual([]);
   });
 
   it("昆明审计局 2026: the article inside the portal, none of the portal's menus", async () => {

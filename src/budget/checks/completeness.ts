@@ -4,20 +4,26 @@
  * list of tables the tables printed. A part published apart (the tables in 附件2) fails, with a message saying so.
  */
 import type { Evidence, ParagraphBlock, Table, Validation } from "../../model/index.js";
-import { TABLE_CATALOG, tableKindSpec } from "../catalog/index.js";
+import { TABLE_CATALOG, TABLE_CONTENT, tableKindSpec } from "../catalog/index.js";
 import type { FactMention } from "../facts.js";
 import { paragraphEvidence, squeeze, tableEvidence, tableName, textEvidence, type CheckInput } from "./context.js";
 import { declarationFor, emptyDeclarations, tableStretches, hasNoMoney, printsNoFigure, type EmptyDeclaration } from "./empty.js";
+import { IMAGE_NOT_READ } from "../../readers/html/images.js";
 import { REQUIREMENTS, kindName, requiredTables, type RequiredStatement, type RequiredTable } from "./requirements.js";
 
 // "附件：北京市交通委员会2026年度部门预算报表", "附件：1.郑州市土地储备中心2015年财政预算收支总表", "报表详见附件2".
 const ATTACHMENT = /附件\s*[0-9０-９一二三四五六七八九]*\s*[：:．.、]?\s*[0-9]*[.．、]?[^。；]{0,40}?(?:报表|公开表|附表|(?:预算|决算|收支|支出|收入)[^。；]{0,12}表)|(?:报表|公开表|预算表|决算表)[^。；]{0,12}(?:详见|见|另附|附后)[^。；]{0,4}附件/;
 
+// A paragraph that is only an attached file's name: "昆明市审计局（汇总）2026年预算公开目录附表" (the page's link to its
+// .xlsx), "…2026年部门预算公开表.xls". 附表 is "the attached tables"; a caption (…预算公开表) needs the file's extension.
+// A file's name carries its year; a numbered heading ("五、部门预算附表") introduces tables printed below it.
+const ATTACHED_FILE = /^(?![一二三四五六七八九十\d]+[、.．]|第[一二三四五六七八九十]+部分)[^。；，：:]{0,40}\d{4}年[^。；，：:]{0,40}(?:附表|表\s*\.(?:xlsx?|et|pdf|docx?|wps|zip|rar))$/i;
+
 /** A paragraph that says the tables are published as a separate attachment. */
 export function attachmentNote(input: CheckInput): Evidence | undefined {
   for (const p of [...input.paragraphs, ...(input.furniture ?? [])]) {
     if (p.text.length > 200) continue;
-    const ev = textEvidence(p, ATTACHMENT);
+    const ev = textEvidence(p, ATTACHMENT) ?? textEvidence(p, ATTACHED_FILE);
     if (ev) return ev;
   }
   return undefined;
@@ -49,8 +55,12 @@ function tableRule(input: CheckInput, r: RequiredTable, declarations: EmptyDecla
   const printed = input.tables.filter((t) => kinds.includes(t.kind ?? ""));
   const doc = kindName(input.meta);
   if (printed.length === 0) {
+    const inColumns = printedAsColumns(input, r);
+    if (inColumns) return { rule, status: "pass", message: `printed as ${inColumns.columns} of ${tableName(inColumns.table)} (its rows are the 经济分类 classes)`, evidence: inColumns.evidence };
     const declared = r.fund ? declarations.find((d) => d.fund === r.fund) : undefined;
     if (attachment) return { rule, status: "fail", message: `${name} is not printed in this ${doc}: the document says its tables are published as a separate attachment ("${attachment.quote}")`, evidence: [attachment] };
+    const pictures = picturesNote(input);
+    if (pictures) return { rule, status: "fail", message: `${name}, required in a ${doc}, is not printed as text in this document; it may be printed as a picture, which was not read (${pictures.note})`, evidence: pictures.evidence };
     if (declared) return { rule, status: "fail", message: `${name} is not printed; the document states "${declared.evidence.quote}" — a table without figures is printed empty with that statement`, evidence: [declared.evidence] };
     const named = namedIn(input, r.kind);
     if (named) return { rule, status: "fail", message: `${name}, required in a ${doc}, is not printed in this document; its 说明 refers to it ("${named.quote}")`, evidence: [named] };
@@ -69,6 +79,26 @@ function tableRule(input: CheckInput, r: RequiredTable, declarations: EmptyDecla
   return { rule, status: "fail", message: `${tableName(t)} is printed without figures and without a statement that it is empty`, evidence: [tableEvidence(t)] };
 }
 
+/** A table of another kind printing the required content as columns, with figures (深圳 表8's 基本支出 column). */
+function printedAsColumns(input: CheckInput, r: RequiredTable): { table: Table; columns: string; evidence: Evidence[] } | undefined {
+  if (!r.printedAs) return undefined;
+  const { kinds, content } = r.printedAs;
+  for (const t of input.tables) {
+    if (!kinds.includes(t.kind ?? "") || hasNoMoney(t)) continue;
+    const columns = TABLE_CONTENT[content](t);
+    if (columns.length === 0) continue;
+    const evidence = columns.map((c) => headerEvidence(t, c.index));
+    return { table: t, columns: `the ${columns.map((c) => c.path.join("/")).join(" and ")} column${columns.length > 1 ? "s" : ""}`, evidence };
+  }
+  return undefined;
+}
+
+/** A column's lowest header cell as evidence. */
+function headerEvidence(t: Table, col: number): Evidence {
+  const cell = t.cells.filter((c) => c.row < t.titleRows + t.headerRows && c.col <= col && col < c.col + c.colSpan && c.text.trim() !== "").at(-1);
+  return cell ? { kind: "cell", tableId: t.id, row: cell.row, col: cell.col, quote: cell.text } : tableEvidence(t);
+}
+
 /** The narrative's zero for the table's own total ("“三公”经费预算数为0", "无机关运行经费"): a statement that it is empty. */
 function statedZero(input: CheckInput, t: Table) {
   const spec = tableKindSpec(t.kind);
@@ -77,6 +107,20 @@ function statedZero(input: CheckInput, t: Table) {
   // A fund table is also declared empty by the 说明's zero for that fund ("政府性基金拨款支出预算为0").
   const ofFund = (m: FactMention) => (spec.fund === "government_fund" || spec.fund === "state_capital") && ((m.fund ?? "all") === spec.fund || m.key === `income.${spec.fund}`);
   return input.mentions.find((m) => m.evidence.kind === "text" && m.yuan === "0" && ((m.key === spec.totalKey && (m.fund ?? "all") === fund) || ofFund(m)));
+}
+
+/**
+ * The pictures the reader could not read, as a message's note and evidence: a table printed as a GIF (重庆交通委 2018)
+ * or an embedded Excel sheet (太原 2016 决算) is printed, but not as text, so "not printed" would not be the truth.
+ */
+function picturesNote(input: CheckInput): { note: string; evidence: Evidence[] } | undefined {
+  const warnings = input.imagesNotRead ?? [];
+  if (warnings.length === 0) return undefined;
+  const blocks = new Map([...input.paragraphs, ...(input.captions ?? []), ...(input.furniture ?? [])].map((p) => [p.id, p]));
+  const at = [...new Set(warnings.map((w) => w.blockId).filter((id): id is string => id !== undefined))];
+  const evidence = at.flatMap((id) => (blocks.has(id) ? [paragraphEvidence(blocks.get(id)!)] : []));
+  const where = at.length > 0 ? ` at ${at.join(", ")}` : "";
+  return { note: `warning ${IMAGE_NOT_READ}: pictures in the body${where}`, evidence };
 }
 
 /** A paragraph that names the table by a title of its kind ("收支预算总表支出栏…按经济分类科目编制"). */
@@ -183,6 +227,7 @@ function tocRule(input: CheckInput, attachment: Evidence | undefined): Validatio
   const parts: string[] = [];
   if (missing.length > 0) parts.push(`lists ${missing.map((e) => `"${squeeze(e.p.text).replace(/[.…·\d]+$/, "")}"`).join(", ")}, not printed`);
   if (unlisted.length > 0) parts.push(`does not list ${[...new Set(unlisted.map(tableName))].join(", ")}, printed`);
-  const where = attachment && missing.length > 0 ? ` (the document says its tables are a separate attachment: "${attachment.quote}")` : "";
+  const pictures = missing.length > 0 && !attachment ? picturesNote(input) : undefined;
+  const where = attachment && missing.length > 0 ? ` (the document says its tables are a separate attachment: "${attachment.quote}")` : pictures ? ` (some may be printed as pictures, which were not read: ${pictures.note})` : "";
   return { rule: "completeness:toc", status: "fail", message: `the table of contents ${parts.join("; ")}${where}`, evidence: [...evidence, ...unlisted.map(tableEvidence), ...(attachment ? [attachment] : [])] };
 }

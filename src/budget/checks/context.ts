@@ -1,5 +1,5 @@
 /** What the review checks read: the document's tables, paragraphs and fact mentions, with where each came from. */
-import type { AmountSpan, Evidence, Fund, Meta, ParagraphBlock, Table } from "../../model/index.js";
+import type { AmountSpan, Evidence, Fund, Meta, ParagraphBlock, Table, Warning } from "../../model/index.js";
 
 export type TextEvidence = Extract<Evidence, { kind: "text" }>;
 import type { FactMention } from "../facts.js";
@@ -18,6 +18,8 @@ export interface CheckInput {
   spansByBlock: ReadonlyMap<string, AmountSpan[]>;
   /** Every statement of a fact, before merging (the document's own: a bundle unit's are left out). */
   mentions: readonly FactMention[];
+  /** The readers' image_not_read warnings: pictures in the body (a table printed as a GIF) whose content is not read. */
+  imagesNotRead?: readonly Warning[];
 }
 
 /** Whitespace removed: 广州's "2 0 2 6年" and a heading broken over lines read as printed. */

@@ -97,6 +97,16 @@ export function hasNoMoney(t: Table): boolean {
   return !t.cells.some((c) => dataRows.has(c.row) && c.value?.kind === "amount" && c.value.value !== undefined && compare(c.value.value, "0") !== 0);
 }
 
+/**
+ * A form, not a disclosure: not one non-zero figure in its statements or its tables. 普陀区2026单位预算模板.xls prints
+ * the nine tables blank and "收入预算x,xxx万元" in its 说明; the only figures read are the zeros of its instructions
+ * ("（若无，则写“本单位无机关运行经费。”）"). Every budget or final account that prints its tables states some money.
+ */
+export function disclosesNoFigure(amounts: readonly { yuan: string }[], tables: readonly Table[]): boolean {
+  const standard = tables.some((t) => t.kind !== undefined && t.kind !== "other");
+  return standard && amounts.every((a) => compare(a.yuan, "0") === 0) && tables.every(hasNoMoney);
+}
+
 /** Not one figure, zero or not, in the data and total rows: a table printed blank. */
 export function printsNoFigure(t: Table): boolean {
   const dataRows = new Set(t.rows.filter((r) => r.kind === "data" || r.kind === "total" || r.kind === "subtotal").map((r) => r.index));

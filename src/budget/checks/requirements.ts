@@ -6,6 +6,7 @@
  * joined the set later), so it is required from 2020.
  */
 import type { Meta } from "../../model/index.js";
+import type { TableContent } from "../catalog/index.js";
 
 export type DocKind = NonNullable<Meta["docKind"]>;
 
@@ -18,6 +19,8 @@ export interface RequiredTable {
   fromYear?: number;
   /** The fund a statement of "none" names: such a table is printed empty when the department has none of it. */
   fund?: "government_fund" | "state_capital";
+  /** Tables of other kinds that print its content as columns, by a catalog content test (catalog/content.ts). */
+  printedAs?: { kinds: string[]; content: TableContent };
 }
 
 export interface RequiredStatement {
@@ -38,7 +41,8 @@ const TABLES: RequiredTable[] = [
   { kind: "expenditure" },
   { kind: "fiscal_summary" },
   { kind: "general_budget", or: ["fiscal_expenditure"] },
-  { kind: "general_budget_basic", or: ["fiscal_basic"] },
+  // 深圳 prints the 基本支出 by 经济分类 as the 基本支出 column of its 一般公共预算支出表（按经济分类）.
+  { kind: "general_budget_basic", or: ["fiscal_basic"], printedAs: { kinds: ["general_budget", "fiscal_expenditure"], content: "basic_by_economic_class" } },
   { kind: "three_public" },
   { kind: "government_fund", fund: "government_fund" },
   { kind: "state_capital", fund: "state_capital", fromYear: 2020 },

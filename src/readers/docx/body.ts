@@ -5,6 +5,7 @@ import type { BlockIds } from "../types.js";
 import { child, elements, isOn, val, type XmlElement } from "../ooxml/xml.js";
 import type { Numbering, RenderedNumber } from "./numbering.js";
 import type { Styles } from "./styles.js";
+import { pictureWarning, picturesIn, type Picture } from "./pictures.js";
 
 export const DOCUMENT_PART = "word/document.xml";
 
@@ -24,12 +25,14 @@ interface ParagraphContent {
   isToc: boolean;
   /** w:txbxContent found in the paragraph's drawings, read after it (as Word users read them). */
   textboxes: XmlElement[];
+  pictures: Picture[];
 }
 
 /** Per-paragraph flags gathered while walking runs. */
 interface InlineState {
   text: string;
   textboxes: XmlElement[];
+  pictures: Picture[];
   sawTocField: boolean;
   sawPageRef: boolean;
   sawTocLink: boolean;
@@ -55,16 +58,33 @@ export class BodyReader {
   /** Depth of w:sdt content controls marked as a table of contents. */
   private tocSdtDepth = 0;
   private readonly warned = new Set<string>();
+  /** Pictures not read, by the block they are at (the paragraph, the table whose cell holds them, or the one before). */
+  private readonly pictureRuns: { at: ReaderBlock | undefined; pictures: Picture[] }[] = [];
 
   constructor(
     private readonly styles: Styles,
     private readonly numbering: Numbering,
     private readonly limits: Limits,
     private readonly ids: BlockIds,
+    /** Relationship id → target (media/image1.png), to name pictures. */
+    private readonly rels: ReadonlyMap<string, string> = new Map(),
   ) {}
 
   readBody(body: XmlElement): void {
     this.readBlockLevel(body);
+    for (const run of this.pictureRuns) {
+      const at = run.at ?? this.blocks[0];
+      this.warnings.push(pictureWarning(run.pictures, at?.id, at?.type === "paragraph" ? at.text : undefined));
+    }
+  }
+
+  /** Pictures at the last block emitted: one run per block. */
+  private notePictures(pictures: Picture[]): void {
+    if (pictures.length === 0) return;
+    const at = this.blocks[this.blocks.length - 1];
+    const last = this.pictureRuns[this.pictureRuns.length - 1];
+    if (last && last.at === at) last.pictures.push(...pictures);
+    else this.pictureRuns.push({ at, pictures: [...pictures] });
   }
 
   private warnOnce(code: string, message: string): void {
@@ -135,6 +155,7 @@ export class BodyReader {
       else if (p.headingLevel !== undefined) block.headingLevel = p.headingLevel;
       this.blocks.push(block);
     }
+    this.notePictures(p.pictures);
     for (const box of p.textboxes) this.readBlockLevel(box);
   }
 
@@ -146,7 +167,7 @@ export class BodyReader {
     const effectiveStyle = this.styles.paragraphStyle(styleId)?.id;
     const tocAtStart = this.tocSdtDepth > 0 || this.fields.some((f) => TOC_INSTR.test(f.instr));
 
-    const state: InlineState = { text: "", textboxes: [], sawTocField: false, sawPageRef: false, sawTocLink: false };
+    const state: InlineState = { text: "", textboxes: [], pictures: [], sawTocField: false, sawPageRef: false, sawTocLink: false };
     this.readInline(p, state);
     if (state.text.length > this.limits.maxParagraphChars) {
       throw new ExtractError("too_large", `A paragraph is longer than ${this.limits.maxParagraphChars} characters; raise --max-paragraph-chars if it is genuine.`);
@@ -163,7 +184,7 @@ export class BodyReader {
       /^\s*目\s*录\s*$/.test(state.text) ||
       (state.sawPageRef && TOC_LEADER_LINE.test(state.text));
 
-    const out: ParagraphContent = { index, text, isToc, textboxes: state.textboxes };
+    const out: ParagraphContent = { index, text, isToc, textboxes: state.textboxes, pictures: state.pictures };
     if (rendered && rendered.label !== "") out.numbering = rendered;
     if (styleId !== undefined) out.styleId = styleId;
     const headingLevel = this.headingLevel(pPr, effectiveStyle);
@@ -290,6 +311,7 @@ export class BodyReader {
         case "w:pict":
         case "w:object":
           collectTextboxes(c, state.textboxes);
+          if (this.visible()) state.pictures.push(...picturesIn(c, this.rels));
           break;
         case "mc:AlternateContent": {
           // Take the Choice (modern DrawingML), never both: the Fallback repeats the same text box as VML.
@@ -389,6 +411,8 @@ export class BodyReader {
       if (el.name === "w:p") {
         const p = this.readParagraph(el);
         if (p.text.trim() !== "") lines.push(p.text);
+        // The table is reserved before its cells are read: a picture in a cell is at the table.
+        this.notePictures(p.pictures);
         for (const box of p.textboxes) this.collectCellLines(box, lines);
       } else if (el.name === "w:tbl") {
         for (const row of this.readRows(el)) lines.push(row.cells.map((c) => c.text.replace(/\n/g, " ")).join("\t"));

@@ -20,6 +20,7 @@ import { child, parseXml, textOf, type XmlElement } from "../ooxml/xml.js";
 import { Styles } from "./styles.js";
 import { Numbering } from "./numbering.js";
 import { BodyReader, DOCUMENT_PART } from "./body.js";
+import { relationshipTargets } from "./pictures.js";
 
 const BODY_TEXT_ELEMENTS = new Set(["w:t", "m:t", "w:instrText"]);
 const NO_TEXT = new Set<string>();
@@ -39,11 +40,12 @@ export const readDocx: Reader = async (bytes, ctx): Promise<ReadResult> => {
     );
   }
   const maxDepth = ctx.limits.maxXmlDepth;
-  const [documentXml, stylesXml, numberingXml, coreXml] = await Promise.all([
+  const [documentXml, stylesXml, numberingXml, coreXml, relsXml] = await Promise.all([
     readPart(pkg, DOCUMENT_PART, BODY_TEXT_ELEMENTS, maxDepth),
     readPart(pkg, "word/styles.xml", NO_TEXT, maxDepth),
     readPart(pkg, "word/numbering.xml", NO_TEXT, maxDepth),
     readPart(pkg, "docProps/core.xml", CORE_TEXT, maxDepth),
+    readPart(pkg, "word/_rels/document.xml.rels", NO_TEXT, maxDepth),
   ]);
   const body = child(documentXml, "w:body");
   if (!body) {
@@ -51,7 +53,7 @@ export const readDocx: Reader = async (bytes, ctx): Promise<ReadResult> => {
   }
   const styles = new Styles(stylesXml);
   const numbering = new Numbering(numberingXml, styles);
-  const reader = new BodyReader(styles, numbering, ctx.limits, new BlockIds());
+  const reader = new BodyReader(styles, numbering, ctx.limits, new BlockIds(), relationshipTargets(relsXml));
   reader.readBody(body);
 
   const result: ReadResult = { blocks: reader.blocks, warnings: reader.warnings };

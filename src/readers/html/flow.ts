@@ -6,11 +6,14 @@ import { ElementPaths, isElement } from "./dom.js";
 import { NON_TEXT_TAGS } from "./chrome.js";
 import { isChrome, normalizeText, type TextStats } from "./content.js";
 import { isLayoutTable, rawRows } from "./table.js";
+import { addToRun, imageSource, isContentImage, mergeRuns, type ImageRun } from "./images.js";
 
 /** A block before ids are given out (ids follow final reading order, after the title is placed). */
 export type ProtoBlock =
   | { kind: "paragraph"; text: string; path: string; headingLevel?: number; role?: "caption" | "footer" }
-  | { kind: "table"; rows: RawRow[]; path: string };
+  | { kind: "table"; rows: RawRow[]; path: string }
+  /** Body images not read, in reading order: they become an image_not_read warning on the block they follow. */
+  | { kind: "images"; run: ImageRun; path: string };
 
 /** Elements that end the current paragraph and start a new one; everything else is inline. */
 const BLOCK_TAGS = new Set([
@@ -41,6 +44,9 @@ export class FlowWalker {
   private headingStack: number[] = [];
   private paragraphElement: Element | null = null;
   private paragraphHeading: number | undefined;
+  /** Images met inside the paragraph being read: placed after it when it ends. */
+  private pendingImages: ImageRun | null = null;
+  private linkDepth = 0;
 
   constructor(private readonly ctx: FlowContext) {}
 
@@ -71,6 +77,13 @@ export class FlowWalker {
   }
 
   private flush(): void {
+    this.flushText();
+    const pending = this.pendingImages;
+    this.pendingImages = null;
+    if (pending) this.addImages(pending);
+  }
+
+  private flushText(): void {
     if (this.parts.length === 0) return;
     const text = normalizeText(this.parts.join(""));
     this.parts = [];
@@ -80,6 +93,25 @@ export class FlowWalker {
     const block: ProtoBlock = { kind: "paragraph", text, path: el ? this.ctx.paths.of(el) : "" };
     if (this.paragraphHeading !== undefined) block.headingLevel = this.paragraphHeading;
     this.push(block);
+  }
+
+  /** An image: after the paragraph being read, if one is open; else into the run after the last block. */
+  private image(el: Element): void {
+    if (!isContentImage(el, this.linkDepth > 0)) return;
+    const run: ImageRun = { sources: [], count: 0 };
+    addToRun(run, imageSource(el));
+    if (this.parts.length > 0) {
+      this.pendingImages = this.pendingImages ? mergeRuns(this.pendingImages, run) : run;
+      return;
+    }
+    this.addImages(run);
+  }
+
+  /** Consecutive images share one run (one marker), so a page of 100 000 <img> costs one block. */
+  private addImages(run: ImageRun): void {
+    const last = this.out[this.out.length - 1];
+    if (last?.kind === "images") mergeRuns(last.run, run);
+    else this.out.push({ kind: "images", run, path: "" });
   }
 
   private push(block: ProtoBlock): void {
@@ -105,8 +137,13 @@ export class FlowWalker {
       return;
     }
     const name = node.name;
-    if (NON_TEXT_TAGS.has(name)) return;
+    // An <img> has no text, but a picture in the body is reported (images.ts).
+    if (NON_TEXT_TAGS.has(name) && name !== "img") return;
     if (!isRoot && isChrome(node, this.ctx.stats)) return;
+    if (name === "img") {
+      this.image(node);
+      return;
+    }
     if (name === "br") {
       this.flush();
       return;
@@ -123,7 +160,9 @@ export class FlowWalker {
       if (!isRoot) this.blockStack.push(node);
     }
     if (heading !== undefined) this.headingStack.push(heading);
+    if (name === "a") this.linkDepth++;
     for (const child of node.children) this.visit(child, depth + 1);
+    if (name === "a") this.linkDepth--;
     if (heading !== undefined) this.headingStack.pop();
     if (block) {
       this.flush();
@@ -138,7 +177,8 @@ export class FlowWalker {
       const text = this.cellText(caption);
       if (text) this.push({ kind: "paragraph", text, path: this.ctx.paths.of(caption), role: "caption" });
     }
-    const rows = rawRows(table, (cell) => this.cellText(cell));
+    const cellImages: ImageRun = { sources: [], count: 0 };
+    const rows = rawRows(table, (cell) => this.cellText(cell, cellImages));
     const cellCount = rows.reduce((n, r) => n + r.cells.length, 0);
     this.ctx.counters.cells += cellCount;
     if (this.ctx.counters.cells > this.ctx.limits.maxCells) {
@@ -147,14 +187,17 @@ export class FlowWalker {
       });
     }
     // Spacer tables (no text in any cell) carry nothing.
-    if (!rows.some((r) => r.cells.some((c) => c.text !== ""))) return;
-    this.push({ kind: "table", rows, path });
+    if (rows.some((r) => r.cells.some((c) => c.text !== ""))) this.push({ kind: "table", rows, path });
+    // A picture inside a table's cell follows the table (a layout table holding a picture is read as flow).
+    if (cellImages.count > 0) this.addImages(cellImages);
   }
 
   /** A cell's text: its own paragraphs and <br> lines joined by "\n". */
-  private cellText(cell: Element): string {
+  private cellText(cell: Element, images?: ImageRun): string {
     const inner = new FlowWalker({ ...this.ctx, counters: { ...this.ctx.counters, blocks: 0 } });
     const blocks = inner.walk(cell);
-    return blocks.map((b) => (b.kind === "paragraph" ? b.text : b.rows.map((r) => r.cells.map((c) => c.text).join(" ")).join("\n"))).join("\n");
+    for (const b of blocks) if (b.kind === "images" && images) mergeRuns(images, b.run);
+    const readable = blocks.filter((b) => b.kind !== "images");
+    return readable.map((b) => (b.kind === "paragraph" ? b.text : b.kind === "table" ? b.rows.map((r) => r.cells.map((c) => c.text).join(" ")).join("\n") : "")).join("\n");
   }
 }

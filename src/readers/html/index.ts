@@ -11,6 +11,7 @@ import { isChromeLine } from "./chrome.js";
 import { findArticleTitle, findContentContainer, measureText, normalizeText } from "./content.js";
 import { FlowWalker, type ProtoBlock } from "./flow.js";
 import { fragmentLines, isPageMarker, positionedPages } from "./positioned.js";
+import { imageWarning } from "./images.js";
 
 export { decodeHtml } from "./decode.js";
 export { sniffHtml } from "./sniff.js";
@@ -33,10 +34,11 @@ function toBlocks(protos: ProtoBlock[], pageOf?: (i: number) => number | undefin
   const ids = new BlockIds();
   let paragraphIndex = 0;
   let tableIndex = 0;
-  return protos.map((b, i): ReaderBlock => {
+  return protos.flatMap((b, i): ReaderBlock[] => {
+    if (b.kind === "images") return [];
     const page = pageOf?.(i);
     if (b.kind === "table") {
-      return { id: ids.table(), type: "table", rows: b.rows, provenance: { tableIndex: tableIndex++, elementPath: b.path } };
+      return [{ id: ids.table(), type: "table", rows: b.rows, provenance: { tableIndex: tableIndex++, elementPath: b.path } }];
     }
     const block: ParagraphBlock = {
       id: ids.paragraph(),
@@ -46,8 +48,26 @@ function toBlocks(protos: ProtoBlock[], pageOf?: (i: number) => number | undefin
     };
     if (b.headingLevel !== undefined) block.headingLevel = b.headingLevel;
     if (b.role) block.role = b.role;
-    return block;
+    return [block];
   });
+}
+
+/** One image_not_read warning per run of body images, on the block before it (the block after, at the start). */
+function imageWarnings(protos: ProtoBlock[], blocks: ReaderBlock[]): Warning[] {
+  const out: Warning[] = [];
+  // toBlocks keeps every other proto, in order: the blocks before a run are the protos before it.
+  let read = 0;
+  for (const b of protos) {
+    if (b.kind !== "images") {
+      read++;
+      continue;
+    }
+    const before = blocks[read - 1];
+    const anchor = before ?? blocks[read];
+    const text = anchor?.type === "paragraph" ? anchor.text : undefined;
+    out.push(imageWarning(b.run, anchor?.id, text, before !== undefined));
+  }
+  return out;
 }
 
 /** Positioned pages read line by line (reading order only; tables are rebuilt later by the layout engine). */
@@ -135,5 +155,6 @@ export const readHtml: Reader = async (bytes, ctx): Promise<HtmlReadResult> => {
     }
   }
   result.blocks = toBlocks(protos);
+  warnings.push(...imageWarnings(protos, result.blocks));
   return result;
 };

@@ -13,13 +13,15 @@ const PAGE_NUMBER_RES = [
 const KEEP_RE = /(单位[：:]|公开\s*\d+\s*表|公开表|续表|表\s*\d|编制单位|部门[：:])/;
 
 export function isPageNumber(text: string): boolean {
-  const t = text.trim();
+  // Full-width digits ("—３—") number pages as often as ASCII ones.
+  const t = text.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
   return PAGE_NUMBER_RES.some((re) => re.test(t));
 }
 
 export interface PageLines {
   page: number;
   height?: number;
+  width?: number;
   lines: TextLine[];
 }
 
@@ -33,7 +35,7 @@ function inBand(p: PageLines, line: TextLine, top: number, bottom: number, band:
 }
 
 function key(text: string): string {
-  return text.replace(/\s+/g, "").replace(/\d+/g, "#");
+  return text.replace(/\s+/g, "").replace(/[\d０-９]+/g, "#");
 }
 
 /** Remove running headers/footers and page numbers in place; returns how many lines were removed. */

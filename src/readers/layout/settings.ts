@@ -48,8 +48,12 @@ export interface LayoutSettings {
   rightMarginPercentile: number;
   /** Lines whose font sizes differ by more than this share are not one paragraph. */
   sameSizeShare: number;
-  /** A gap between lines wider than this (ems) ends a paragraph. */
+  /** A gap between lines wider than this (ems) ends a paragraph … */
   paragraphGapEms: number;
+  /** … and wider than the page's usual gap between lines by more than this (ems): double-spaced text stays whole. */
+  lineGapSlackEms: number;
+  /** Gaps between lines wider than this (ems) are never line spacing: left out of the page's usual gap. */
+  lineSpacingMaxEms: number;
   /** Lines overlapping by more than this (ems) are not consecutive lines of a paragraph. */
   paragraphOverlapEms: number;
   /** A line starting farther right than this (ems) from the left margin is indented: a new paragraph. */
@@ -94,6 +98,8 @@ export const DEFAULT_LAYOUT_SETTINGS: Readonly<LayoutSettings> = Object.freeze({
   rightMarginPercentile: 0.9,
   sameSizeShare: 0.15,
   paragraphGapEms: 1.2,
+  lineGapSlackEms: 0.5,
+  lineSpacingMaxEms: 2.5,
   paragraphOverlapEms: 0.5,
   indentEms: 1.2,
   shortLineEms: 2,

@@ -19,13 +19,23 @@ function axisSegment(a: Point, b: Point): RulingLine | null {
   return null;
 }
 
+/**
+ * A polyline of this many pieces or more, most of them oblique, is a flattened curve (a chart's slice or axis, a
+ * seal): its few level pieces are no table border.
+ */
+const CURVE_MIN_PIECES = 4;
+
 /** A stroked path: its axis-aligned straight edges. */
 export function emitStroked(path: PathParts, out: RulingLine[]): void {
   for (const line of path.polylines) {
+    const segs: RulingLine[] = [];
     for (let k = 1; k < line.length; k++) {
       const seg = axisSegment(line[k - 1] as Point, line[k] as Point);
-      if (seg) out.push(seg);
+      if (seg) segs.push(seg);
     }
+    const pieces = line.length - 1;
+    if (pieces >= CURVE_MIN_PIECES && segs.length * 2 < pieces) continue;
+    out.push(...segs);
   }
   for (const r of path.rects) {
     for (let k = 0; k < 4; k++) {

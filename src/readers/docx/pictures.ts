@@ -1,0 +1,80 @@
+/**
+ * Pictures and embedded objects in a Word body. A table pasted as a picture, or an Excel sheet embedded as an OLE
+ * object (太原发改委 2016 决算 prints its 公开01表 收入支出决算表 so: Excel.Sheet.12 shown as media/image1.wmf), has no
+ * text in document.xml; the reader names it in an `image_not_read` warning (the HTML reader's code), so a later
+ * check can tell "printed as a picture" from "not printed". Shapes and text boxes are not pictures (their text is read).
+ */
+import type { Warning } from "../../model/index.js";
+import type { XmlElement } from "../ooxml/xml.js";
+import { IMAGE_NOT_READ, IMAGE_SETTINGS } from "../html/images.js";
+
+export interface Picture {
+  /** The relationship's target (media/image1.png), or its id when the part does not say. */
+  source: string;
+  /** The ProgID of an embedded object (Excel.Sheet.12): its content is not read either. */
+  object?: string;
+}
+
+const EMU_PER_PX = 9525;
+const PX_PER_PT = 4 / 3;
+
+const localName = (name: string): string => name.slice(name.indexOf(":") + 1);
+
+/** Every element below `el` (itself included) with one local name, depth first. */
+function descendants(el: XmlElement, name: string, out: XmlElement[] = []): XmlElement[] {
+  if (localName(el.name) === name) out.push(el);
+  for (const c of el.children) if (typeof c !== "string") descendants(c, name, out);
+  return out;
+}
+
+/** "width:591.95pt;height:650.45pt" → px. */
+function styleSize(style: string | undefined): { width?: number; height?: number } {
+  const size: { width?: number; height?: number } = {};
+  for (const m of (style ?? "").matchAll(/(width|height)\s*:\s*([\d.]+)\s*(pt|px|in)?/gi)) {
+    const n = Number(m[2]);
+    size[m[1]!.toLowerCase() as "width" | "height"] = m[3] === "px" ? n : m[3] === "in" ? n * 96 : n * PX_PER_PT;
+  }
+  return size;
+}
+
+/** Its size in px as the document declares it: DrawingML wp:extent (EMU), VML v:shape style (pt). */
+function declaredSize(el: XmlElement): { width?: number; height?: number } {
+  const extent = descendants(el, "extent").find((e) => e.attrs["cx"] !== undefined);
+  if (extent) return { width: Number(extent.attrs["cx"]) / EMU_PER_PX, height: Number(extent.attrs["cy"]) / EMU_PER_PX };
+  return styleSize(descendants(el, "shape")[0]?.attrs["style"]);
+}
+
+const isIconSized = (s: { width?: number; height?: number }): boolean =>
+  (s.width !== undefined && s.width < IMAGE_SETTINGS.minWidthPx) || (s.height !== undefined && s.height < IMAGE_SETTINGS.minHeightPx);
+
+/** The pictures of one w:drawing / w:pict / w:object run element (none for a shape or a text box). */
+export function picturesIn(el: XmlElement, rels: ReadonlyMap<string, string>): Picture[] {
+  const ids = [
+    ...descendants(el, "blip").map((b) => b.attrs["r:embed"] ?? b.attrs["r:link"]),
+    ...descendants(el, "imagedata").map((d) => d.attrs["r:id"]),
+  ].filter((id): id is string => !!id);
+  if (ids.length === 0 || isIconSized(declaredSize(el))) return [];
+  const object = descendants(el, "OLEObject")[0]?.attrs["ProgID"];
+  return ids.slice(0, 1).map((id) => ({ source: rels.get(id) ?? id, ...(object ? { object } : {}) }));
+}
+
+/** One warning per run of pictures anchored on the same block (the block before; the first block at the start). */
+export function pictureWarning(pictures: Picture[], blockId: string | undefined, blockText: string | undefined): Warning {
+  const named = pictures.slice(0, IMAGE_SETTINGS.maxSourcesNamed).map((p) => (p.object ? `an embedded ${p.object} object shown as ${p.source}` : p.source));
+  const more = pictures.length > named.length ? ` and ${pictures.length - named.length} more` : "";
+  const what = pictures.length === 1 ? "A picture in the document's body was" : `${pictures.length} pictures in the document's body were`;
+  const where = blockId ? ` At ${blockId}${blockText ? ` ("${blockText.slice(0, 40)}")` : ""}.` : "";
+  const message = `${what} not read (a table or a page printed as a picture, or an embedded sheet, has no text here): ${named.join(", ")}${more}.${where}`;
+  return { code: IMAGE_NOT_READ, message, ...(blockId ? { blockId } : {}) };
+}
+
+/** Relationship id → target of word/_rels/document.xml.rels. */
+export function relationshipTargets(rels: XmlElement | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of rels ? descendants(rels, "Relationship") : []) {
+    const id = r.attrs["Id"];
+    const target = r.attrs["Target"];
+    if (id && target) out.set(id, target);
+  }
+  return out;
+}
