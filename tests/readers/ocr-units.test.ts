@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { ReaderBlock } from "../../src/model/index.js";
 import { judge, isFigureLike } from "../../src/readers/ocr/digits.js";
-import { cropGray, decodePgm, encodePgm } from "../../src/readers/ocr/pnm.js";
+import { inkBox } from "../../src/readers/ocr/page.js";
+import { cropGray, decodePgm, encodePgm, scaleGray } from "../../src/readers/ocr/pnm.js";
 import { compactRanges, markOcrBlocks } from "../../src/readers/ocr/provenance.js";
 import { findRulings } from "../../src/readers/ocr/rulings.js";
 import { joinRuns, parseTsv } from "../../src/readers/ocr/tsv.js";
 import type { GrayBitmap, OcrPageResult } from "../../src/readers/ocr/types.js";
 import { layoutPages } from "../../src/readers/layout/index.js";
+import { isPageNumber } from "../../src/readers/layout/furniture.js";
 import { BlockIds } from "../../src/readers/types.js";
 
 /** A white page at 144 dpi (2 px per point) with black rectangles drawn in points. */
@@ -146,6 +148,59 @@ describe("a figure cut after its separator", () => {
       [5, 1, 1, 1, 1, 2, 220, 50, 40, 30, 93, "2%"],
     ])));
     expect(runs.map((r) => r.text)).toEqual(["增长5.2%"]);
+  });
+});
+
+describe("a figure printed up against a cell's border", () => {
+  it("takes back its last digit from the next cell's word that straddles the rule", () => {
+    const runs = joinRuns(parseTsv(tsv([
+      [4, 1, 1, 1, 1, 0, 100, 50, 700, 24, -1, ""],
+      [5, 1, 1, 1, 1, 1, 100, 50, 150, 24, 92, "27,664.2"],
+      [5, 1, 1, 1, 1, 2, 252, 50, 300, 24, 90, "2一、一般公共服务支出"],
+    ])), [262]);
+    expect(runs.map((r) => r.text)).toEqual(["27,664.22", "一、一般公共服务支出"]);
+  });
+});
+
+describe("a page number between dashes", () => {
+  it("reads 一8一 and 一1]一 as dashed page numbers, which the layout engine drops as page furniture", () => {
+    const runs = joinRuns(parseTsv(tsv([
+      [4, 1, 1, 1, 1, 0, 100, 50, 60, 24, -1, ""],
+      [5, 1, 1, 1, 1, 1, 100, 50, 60, 24, 88, "一8一"],
+      [4, 1, 1, 1, 2, 0, 100, 150, 60, 24, -1, ""],
+      [5, 1, 1, 1, 2, 1, 100, 150, 60, 24, 88, "一1]一"],
+      [4, 1, 1, 1, 3, 0, 100, 250, 60, 24, -1, ""],
+      [5, 1, 1, 1, 3, 1, 100, 250, 60, 24, 88, "一、"],
+    ])));
+    expect(runs.map((r) => r.text)).toEqual(["— 8 —", "— 1 —", "一、"]);
+    expect(isPageNumber("— 8 —")).toBe(true);
+  });
+});
+
+describe("parentheses and boxes of recognized runs", () => {
+  it("reads a look-alike opened parenthesis closed by ')' as full-width parentheses, also across runs", () => {
+    const runs = joinRuns(parseTsv(tsv([
+      [4, 1, 1, 1, 1, 0, 100, 50, 900, 60, -1, ""],
+      [5, 1, 1, 1, 1, 1, 100, 50, 300, 60, 90, "支出预算表〈功能"],
+      [5, 1, 1, 1, 1, 2, 600, 50, 120, 60, 90, "科目)"],
+      [4, 1, 1, 1, 2, 0, 100, 150, 900, 60, -1, ""],
+      [5, 1, 1, 1, 2, 1, 100, 150, 400, 60, 90, "基本支出预算表【〈经济科目)"],
+      [4, 1, 1, 1, 3, 0, 100, 250, 900, 60, -1, ""],
+      [5, 1, 1, 1, 3, 1, 100, 250, 400, 60, 90, "《预算法》(2018)"],
+    ])));
+    expect(runs.map((r) => r.text)).toEqual(["支出预算表（功能", "科目）", "基本支出预算表（经济科目）", "《预算法》(2018)"]);
+  });
+
+  it("shrinks a run's box to the ink inside it, so a box lands on the glyphs and not on Tesseract's looser box", () => {
+    // A glyph of 10×6 px at (30, 22) inside a word box of 60×40 px at (20, 10).
+    const bmp: GrayBitmap = { width: 100, height: 60, gray: new Uint8Array(100 * 60).fill(255), dpi: 72 };
+    for (let y = 22; y < 28; y++) bmp.gray.fill(0, y * 100 + 30, y * 100 + 40);
+    expect(inkBox(bmp, { left: 20, top: 10, width: 60, height: 40, text: "5" })).toEqual({ left: 30, top: 22, width: 10, height: 6, text: "5" });
+  });
+
+  it("scales a bitmap down by averaging the pixels each output pixel covers", () => {
+    const bmp: GrayBitmap = { width: 4, height: 2, gray: Uint8Array.from([0, 100, 200, 200, 0, 100, 0, 0]), dpi: 200 };
+    expect(scaleGray(bmp, 0.5)).toEqual({ width: 2, height: 1, gray: Uint8Array.from([50, 100]), dpi: 100 });
   });
 });
 

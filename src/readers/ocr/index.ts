@@ -2,18 +2,16 @@ import { availableParallelism } from "node:os";
 import type { Warning } from "../../model/index.js";
 import type { PageFragments } from "../layout/types.js";
 import { ocrPage } from "./page.js";
-import type { PageRenderer } from "./rasterize.js";
 import { OCR_SETTINGS } from "./settings.js";
 import { OcrTimeout, requireTesseract } from "./tesseract.js";
-import type { OcrPageResult } from "./types.js";
+import type { OcrPageResult, PageRenderer } from "./types.js";
 
 export { ocrPage } from "./page.js";
 export { findRulings, eraseRulings } from "./rulings.js";
-export { pdftoppmRenderer, hasPdftoppm, type PageRenderer } from "./rasterize.js";
 export { tesseractInfo, requireTesseract, ENGINE as OCR_ENGINE } from "./tesseract.js";
 export { markOcrBlocks } from "./provenance.js";
 export { OCR_SETTINGS } from "./settings.js";
-export type { GrayBitmap, OcrFragment, OcrPageResult, OcrPageOptions, OcrProvenance } from "./types.js";
+export type { GrayBitmap, OcrFragment, OcrPageResult, OcrPageOptions, OcrProvenance, PageRenderer } from "./types.js";
 
 /** When pages are recognized: only pages without a text layer (auto), every page (always), or none (never). */
 export type OcrMode = "auto" | "always" | "never";

@@ -47,3 +47,41 @@ export function cropGray(bitmap: GrayBitmap, x: number, y: number, w: number, h:
   }
   return { width: cw, height: ch, gray, dpi: bitmap.dpi };
 }
+
+/** The bitmap scaled by `factor` (< 1 shrinks), each output pixel the mean of the input pixels it covers. */
+export function scaleGray(bitmap: GrayBitmap, factor: number): GrayBitmap {
+  const width = Math.max(1, Math.round(bitmap.width * factor));
+  const height = Math.max(1, Math.round(bitmap.height * factor));
+  const gray = new Uint8Array(width * height);
+  const sx = bitmap.width / width;
+  const sy = bitmap.height / height;
+  for (let y = 0; y < height; y++) {
+    const y0 = Math.floor(y * sy);
+    const y1 = Math.max(y0 + 1, Math.min(bitmap.height, Math.floor((y + 1) * sy)));
+    for (let x = 0; x < width; x++) {
+      const x0 = Math.floor(x * sx);
+      const x1 = Math.max(x0 + 1, Math.min(bitmap.width, Math.floor((x + 1) * sx)));
+      let sum = 0;
+      for (let yy = y0; yy < y1; yy++) for (let xx = x0; xx < x1; xx++) sum += bitmap.gray[yy * bitmap.width + xx] ?? 255;
+      gray[y * width + x] = Math.round(sum / ((y1 - y0) * (x1 - x0)));
+    }
+  }
+  return { width, height, gray, dpi: bitmap.dpi * factor };
+}
+
+/** The bitmap turned clockwise by 90, 180 or 270 degrees. */
+export function rotateGray(bitmap: GrayBitmap, degrees: number): GrayBitmap {
+  const { width: w, height: h, gray } = bitmap;
+  const turns = ((Math.round(degrees / 90) % 4) + 4) % 4;
+  if (turns === 0) return bitmap;
+  const width = turns === 2 ? w : h;
+  const height = turns === 2 ? h : w;
+  const out = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const [nx, ny] = turns === 1 ? [h - 1 - y, x] : turns === 2 ? [w - 1 - x, h - 1 - y] : [y, w - 1 - x];
+      out[ny * width + nx] = gray[y * w + x] ?? 255;
+    }
+  }
+  return { width, height, gray: out, dpi: bitmap.dpi };
+}

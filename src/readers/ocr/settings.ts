@@ -5,7 +5,7 @@ export const OCR_SETTINGS = {
   /** Recognition language: Simplified Chinese; its model also reads digits and Latin letters. */
   lang: "chi_sim",
   /** Tesseract page segmentation: automatic layout analysis (columns, tables as blocks). */
-  psm: 3,
+  psm: 4,
   /** A pixel darker than this (0–255) is ink. */
   inkThreshold: 140,
   /** Shortest horizontal rule: longer than the widest Chinese stroke run ("——" at 14 pt). */
@@ -31,6 +31,38 @@ export const OCR_SETTINGS = {
   joinGapEms: 0.6,
   /** …and a figure cut right after a separator ("5." "2%") joins across this many heights. */
   figureJoinGapEms: 1.2,
+  /**
+   * Line height (pixels, Tesseract's line box) the chi_sim model reads best: a bold 20 pt title read at 200 dpi
+   * (72 px) came back "收文预算总表", the same line scaled to 36 px "收支预算总表" (measured on corpus titles).
+   */
+  lineTargetPx: 32,
+  /** Lines taller than this many times lineTargetPx are re-read on their crop scaled down to lineTargetPx. */
+  rereadLinesAbove: 1.25,
+  /**
+   * …when its words are nearly as tall as the line: words much shorter than their line box are two lines the page
+   * pass merged (scaled as one, they read as garbage).
+   */
+  minWordShareOfLine: 0.7,
+  /** A line of lone glyphs at least this many line heights apart is a letter-spaced heading ("目　　录"). */
+  letterSpacedGapEms: 0.8,
+  /** …of at most this many glyphs (headings, not a column of single-character cells). */
+  letterSpacedMaxGlyphs: 6,
+  /** A line with a Chinese word read with less confidence than this is read again on its own crop. */
+  lineRereadBelow: 0.8,
+  /** The scaled reading of a large line is kept unless its confidence is lower than the first's by more than this. */
+  rereadConfidenceSlack: 0.1,
+  /** Margin around a re-read line's crop, as a share of its height. */
+  lineCropPadding: 0.2,
+  /** A ruled cell holding a Chinese word read with less confidence than this is read again alone, inside its borders. */
+  cellRereadBelow: 0.8,
+  /** …unless it is taller than this (points): a frame around a page of text is not a cell. */
+  maxCellRereadHeight: 120,
+  /** White margin kept around a cell's crop (pixels), as the recognizer wants paper around text. */
+  cellCropMarginPx: 4,
+  /** A page read with a mean confidence below this is checked for its orientation (a table printed sideways). */
+  orientationCheckBelow: 0.7,
+  /** Tesseract OSD's orientation confidence needed to turn a page (its own scale; ~1 is a guess, 10+ is sure). */
+  minOrientationConfidence: 2,
   /** A figure below this confidence (0–1) is flagged uncertain. */
   uncertainBelow: 0.8,
   /** Margin around a figure's crop for the digit pass, in pixels. */

@@ -45,14 +45,16 @@ export interface TesseractRun {
   dpi: number;
   config?: Record<string, string>;
   timeoutMs: number;
+  /** Output format: word boxes (tsv, the default) or plain text (orientation detection's report). */
+  output?: "tsv" | "text";
 }
 
-/** Runs Tesseract once and returns its TSV output. One thread per process: parallelism comes from pages. */
+/** Runs Tesseract once and returns its TSV output (or text). One thread per process: parallelism comes from pages. */
 export function runTesseract(run: TesseractRun): Promise<string> {
   const bin = process.env["TESSERACT_BIN"] ?? "tesseract";
   const args = [run.image, "stdout", "-l", run.lang, "--psm", String(run.psm), "--dpi", String(run.dpi)];
   for (const [k, v] of Object.entries(run.config ?? {})) args.push("-c", `${k}=${v}`);
-  args.push("tsv");
+  if (run.output !== "text") args.push("tsv");
   return runChild({ bin, args, env: { ...process.env, OMP_THREAD_LIMIT: "1" }, ...(run.input ? { input: run.input } : {}), timeoutMs: run.timeoutMs }).then((out) =>
     out.toString("utf8"),
   );

@@ -27,15 +27,28 @@ export interface OcrRun {
 }
 
 /** Words (level 5) of Tesseract's TSV output; line boxes (level 4) give each word its line's height. */
-export function parseTsv(tsv: string): { words: OcrWord[]; lineBoxes: Map<string, { top: number; height: number }> } {
+export interface ParsedTsv {
+  words: OcrWord[];
+  lineBoxes: Map<string, LineBox>;
+}
+
+/** A recognized line's box, in pixels. */
+export interface LineBox {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+export function parseTsv(tsv: string): ParsedTsv {
   const words: OcrWord[] = [];
-  const lineBoxes = new Map<string, { top: number; height: number }>();
+  const lineBoxes = new Map<string, LineBox>();
   for (const row of tsv.split("\n").slice(1)) {
     const f = row.split("\t");
     if (f.length < 12) continue;
     const [level, page, block, par, line, , left, top, width, height, conf] = f.slice(0, 11).map(Number);
     const key = `${page}:${block}:${par}:${line}`;
-    if (level === 4) lineBoxes.set(key, { top: top ?? 0, height: height ?? 0 });
+    if (level === 4) lineBoxes.set(key, { left: left ?? 0, top: top ?? 0, width: width ?? 0, height: height ?? 0 });
     const text = f.slice(11).join("\t").trim();
     if (level !== 5 || !text || (conf ?? -1) < 0) continue;
     words.push({ image: (page ?? 1) - 1, line: key, left: left ?? 0, top: top ?? 0, width: width ?? 0, height: height ?? 0, confidence: (conf ?? 0) / 100, text });
@@ -47,13 +60,13 @@ export function parseTsv(tsv: string): { words: OcrWord[]; lineBoxes: Map<string
  * Join the words of each line into runs: Tesseract splits Chinese text and figures into pieces ("27," "664." "22")
  * that belong together. Words stay apart across a wide gap or a vertical rule (the next table cell).
  */
-export function joinRuns(parsed: ReturnType<typeof parseTsv>, ruleXs: readonly number[] = []): OcrRun[] {
+export function joinRuns(parsed: ParsedTsv, ruleXs: readonly number[] = []): OcrRun[] {
   const byLine = new Map<string, OcrWord[]>();
-  for (const w of parsed.words) byLine.set(w.line, [...(byLine.get(w.line) ?? []), w]);
+  for (const w of parsed.words.flatMap((w) => splitAtRule(w, ruleXs))) byLine.set(w.line, [...(byLine.get(w.line) ?? []), w]);
   const runs: OcrRun[] = [];
-  for (const [key, words] of byLine) {
+  for (const [key, unsorted] of byLine) {
     const box = parsed.lineBoxes.get(key);
-    words.sort((a, b) => a.left - b.left);
+    const words = fullWidthParens([...unsorted].sort((a, b) => a.left - b.left));
     const height = box?.height ?? Math.max(...words.map((w) => w.height));
     let run: OcrRun | undefined;
     for (const w of words) {
@@ -65,12 +78,69 @@ export function joinRuns(parsed: ReturnType<typeof parseTsv>, ruleXs: readonly n
       } else {
         if (run) runs.push(run);
         const chars = Array.from(w.text).length;
-        run = { left: w.left, top: box?.top ?? w.top, width: w.width, height, text: w.text, confidence: w.confidence, chars };
+        run = { left: w.left, top: w.top, width: w.width, height: w.height, text: w.text, confidence: w.confidence, chars };
       }
     }
     if (run) runs.push(run);
   }
-  return labelColons(runs.map(stripBorders).filter((r) => r.text !== ""));
+  return labelColons(runs.map((r) => pageNumberDashes(stripBorders(r))).filter((r) => r.text !== ""));
+}
+
+/**
+ * A page number between dashes ("— 8 —") comes back with the dashes read as 一 and a stray bracket ("一8一", "一1]一"):
+ * a number flanked by 一 is no Chinese text, and with real dashes the layout engine knows it for page furniture.
+ */
+const DASHED_NUMBER_RE = /^[一—–-]\s*(\d{1,4})[\]|丨]?\s*[一—–-]$/;
+
+function pageNumberDashes(run: OcrRun): OcrRun {
+  const m = DASHED_NUMBER_RE.exec(run.text);
+  return m ? { ...run, text: `— ${m[1]} —` } : run;
+}
+
+/**
+ * A figure printed up against a cell's border loses its last digits to the next cell's word ("27,664.2" +
+ * "2一、一般公共服务支出" across the rule): the digits of a word that straddles a vertical rule, left of it, are cut
+ * off as a word of their own, which then joins the figure before the rule.
+ */
+function splitAtRule(w: OcrWord, ruleXs: readonly number[]): OcrWord[] {
+  const rule = ruleXs.find((x) => x > w.left + 2 && x < w.left + w.width - 2);
+  const m = rule === undefined ? null : /^([\d.,，．]+)(\D.*)$/.exec(w.text);
+  if (rule === undefined || !m) return [w];
+  const cut = Math.round(rule);
+  return [
+    { ...w, text: m[1]!, width: cut - w.left },
+    { ...w, text: m[2]!, left: cut + 1, width: w.left + w.width - cut - 1 },
+  ];
+}
+
+/** Look-alikes Tesseract reads for the full-width opening parenthesis "（". */
+const OPEN_LOOKALIKES = new Set(["〈", "【", "《"]);
+const CLOSERS = new Set([")", "）"]);
+const BRACKETS = new Set(["〈", "【", "《", "〉", "】", "》", "(", "（", ")", "）"]);
+
+/**
+ * The full-width opening parenthesis comes back as a look-alike ("〈功能科目)", "【〈经济科目)") while its closing
+ * one is read right: a look-alike closed by a parenthesis later on the line, no other bracket between, is a
+ * parenthesis. Works on the line's words, as the pair is often split across runs ("支出预算表〈功能" "科目)").
+ */
+function fullWidthParens(words: OcrWord[]): OcrWord[] {
+  const chars = words.flatMap((w, i) => Array.from(w.text).map((ch) => ({ ch, word: i })));
+  let changed = false;
+  for (let i = 0; i < chars.length; i++) {
+    if (!OPEN_LOOKALIKES.has(chars[i]!.ch)) continue;
+    let open = i;
+    while (OPEN_LOOKALIKES.has(chars[open + 1]?.ch ?? "")) open++;
+    let close = open + 1;
+    while (close < chars.length && !BRACKETS.has(chars[close]!.ch)) close++;
+    if (close >= chars.length || !CLOSERS.has(chars[close]!.ch)) continue;
+    for (let k = i; k < open; k++) chars[k]!.ch = "";
+    chars[open]!.ch = "（";
+    chars[close]!.ch = "）";
+    changed = true;
+    i = close;
+  }
+  if (!changed) return words;
+  return words.map((w, i) => ({ ...w, text: chars.filter((c) => c.word === i).map((c) => c.ch).join("") })).filter((w) => w.text !== "");
 }
 
 /** Caption labels whose colon Tesseract reads as a semicolon ("单位;万元", "部门;…"). */
@@ -109,4 +179,8 @@ function appendWord(run: OcrRun, w: OcrWord, gap: number): void {
   run.confidence = (run.confidence * run.chars + w.confidence * chars) / (run.chars + chars);
   run.chars += chars;
   run.width = w.left + w.width - run.left;
+  // The run's box is its words' ink, as a text layer boxes its glyphs (Tesseract's line box is up to 4 pt looser).
+  const bottom = Math.max(run.top + run.height, w.top + w.height);
+  run.top = Math.min(run.top, w.top);
+  run.height = bottom - run.top;
 }

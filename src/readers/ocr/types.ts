@@ -8,6 +8,9 @@ export interface GrayBitmap {
   dpi: number;
 }
 
+/** Renders one page (1-based) to a gray bitmap at `dpi` within `timeoutMs` (the PDF reader's is PDFium's). */
+export type PageRenderer = (page: number, dpi: number, timeoutMs: number) => Promise<GrayBitmap>;
+
 /** A recognized run of text, positioned like a PDF text run, with the recognizer's confidence (0–1). */
 export interface OcrFragment extends TextFragment {
   width: number;
@@ -24,6 +27,10 @@ export interface OcrPageOptions {
   lang?: string;
   /** Wall-clock limit for this page, milliseconds. */
   timeoutMs?: number;
+  /** Re-read lines (large, letter-spaced, unsure) and unsure ruled cells on their own crops. */
+  rereadLines?: boolean;
+  /** Check a page read with little confidence for its orientation, and read it again upright. */
+  orientation?: boolean;
   /** Re-read figures on their crop with a digit whitelist. */
   digitPass?: boolean;
 }
@@ -39,6 +46,8 @@ export interface OcrPageResult {
   /** Mean confidence of the page's characters, 0–1 (1 for a page with no text). */
   confidence: number;
   engine: string;
+  /** Degrees the page image was turned clockwise to be read upright (a table printed sideways); coordinates are the upright page's. */
+  rotated?: number;
   /** Milliseconds spent in the recognizer (both passes) and in finding rules. */
   timing: { recognizeMs: number; rulesMs: number };
 }
