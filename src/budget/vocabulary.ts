@@ -25,9 +25,10 @@ export const MONEY_KEYS: KeyPattern[] = [
   { key: "three_public.reception", re: /公务接待费|公务接待(?:经费)?$/ },
   { key: "three_public.total", re: /三公.{0,3}经费|三公经费/ },
   { key: "operating_cost", re: /机关运行经费|机关运行费|(?:财政拨款|拨款)运行经费$/ },
-  { key: "procurement.goods", re: /货物(?:类)?(?:(?:政府)?采购(?:支出)?)?(?:预算)?$/, context: /政府采购/ },
-  { key: "procurement.works", re: /工程(?:类)?(?:(?:政府)?采购(?:支出)?)?(?:预算)?$/, context: /政府采购/ },
-  { key: "procurement.services", re: /服务(?:类)?(?:(?:政府)?采购(?:支出)?)?(?:预算)?$/, context: /政府采购/ },
+  // 决算 name the parts after the whole: "政府采购货物支出20.50万元、政府采购工程支出0万元、政府采购服务支出100.00万元".
+  { key: "procurement.goods", re: /货物(?:类)?(?:(?:政府)?采购(?:支出)?)?(?:预算)?$|^政府采购货物(?:类)?支出$/, context: /政府采购/ },
+  { key: "procurement.works", re: /工程(?:类)?(?:(?:政府)?采购(?:支出)?)?(?:预算)?$|^政府采购工程(?:类)?支出$/, context: /政府采购/ },
+  { key: "procurement.services", re: /服务(?:类)?(?:(?:政府)?采购(?:支出)?)?(?:预算)?$|^政府采购服务(?:类)?支出$/, context: /政府采购/ },
   { key: "procurement.total", re: /政府采购(?:项目)?(?:支出)?(?:预算)?(?:总金额|总额|金额|合计)?$/ },
   // 资产总额 (all assets) and 固定资产 (fixed assets) are different figures where a document gives both.
   { key: "assets.total", re: /资产总额$|资产合计$/ },
@@ -72,7 +73,8 @@ export const MONEY_KEYS: KeyPattern[] = [
   { key: "income.total", re: /^(?:部门|单位)?(?:财务)?(?:预算)?总?收入(?:预算|决算|合计|总计|总额)?$|^收入总计$/ },
   { key: "expenditure.total", re: /^(?:部门|单位)?(?:财务)?(?:预算)?总?支出(?:预算|决算|合计|总计|总额)?$|^支出总计$/ },
   // "部门预算收支安排340.77万元": one figure for both sides of a balanced budget.
-  { key: "income_expenditure.total", re: /^(?:部门|单位)?(?:预算)?收支(?:预算)?(?:总额|总计|安排)?$/ },
+  // 决算 write both sides at once: "收、支总计22066.59万元".
+  { key: "income_expenditure.total", re: /^(?:部门|单位)?(?:预算)?收(?:入)?[、和与及]?支(?:出)?(?:预算)?(?:总额|总计|安排)?$/ },
 ];
 
 /** Parts a fact's sub-headers name by a short word alone ("公务用车购置及运行费 / 购置费 | 运行费"). */
@@ -102,13 +104,18 @@ export const CHANGE_KEY_OF: Record<string, string> = {
 /** Words that lead into a label and are not part of the name: "其中：", "主要为", "包括" … */
 const LEAD = /^(?:(?:19|20)\d{2}\s*年度?|其中[：:]?|包括|主要(?:为|是|用于|包括)?|用于|分别为|一是|二是|三是|四是|五是|我部门|本部门|部门|[，,、：:；;])+/;
 // Not the 计 of 小计 ("当年收入小计" is a name of its own).
-const TRAIL = /(?:共计|合计|总计|预算安排|安排|预算数|为|是|共|(?<![小合总])计|达)+$/;
+// 各: "收、支总计各1234.56万元" states one figure for each side.
+const TRAIL = /(?:共计|合计|总计|预算安排|安排|预算数|为|是|共|各|(?<![小合总])计|达)+$/;
 
 // "收入预算总计", "其他资金收入预算": the budget/final wording after a name — but not the 预算 of 一般公共预算 or 基金预算.
-const KIND_SUFFIX = /(?<!公共|基金|经营|资本|政府性)(?:预算数|预算|决算数|决算)$/;
+// A 决算 names which budget it compares with: "一般公共预算财政拨款支出年初预算为…", "调整预算数".
+const KIND_SUFFIX = /(?<!公共|基金|经营|资本|政府性)(?:(?:年初|调整后?)(?:预算数?)?|预算数|预算|决算数|决算)$/;
+
+// "事业收入（不含教育收费）": a bracket that narrows what the label counts, not another figure's name.
+const SCOPE_NOTE = /[（(](?:不含|含|包括|不包括)[^（()）]*[）)]$/;
 
 export function normalizeLabel(label: string): string {
-  return label.replace(/\s+/g, "").replace(/[“”"‘’]/g, "").replace(LEAD, "").replace(TRAIL, "").replace(KIND_SUFFIX, "").replace(TRAIL, "");
+  return label.replace(/\s+/g, "").replace(/[“”"‘’]/g, "").replace(SCOPE_NOTE, "").replace(LEAD, "").replace(TRAIL, "").replace(KIND_SUFFIX, "").replace(TRAIL, "");
 }
 
 /** 功能分类 names carry their level: "公务接待费（款）支出" is a classification line, not the 三公 fact. */

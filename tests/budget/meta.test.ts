@@ -228,3 +228,12 @@ describe("meta: a template's placeholder is no entity", () => {
     expect(meta(["××局2026年部门预算"]).entity).toBeUndefined();
   });
 });
+
+describe("meta: a title line that opens with a conjunction", () => {
+  // 太原市发展和改革委员会 2016 决算公开 (.doc): "关于太原市发展和改革委员会2016年部门决算" / "和“三公”经费决算的公开".
+  test("goes on with the title, and year, kind and entity stay the first line's", () => {
+    const m = meta(["关于某某市某某委员会2016年部门决算", "和“三公”经费决算的公开", "第一部分"]);
+    expect(m).toMatchObject({ fiscalYear: 2016, docKind: "final_account", scope: "department", title: "关于某某市某某委员会2016年部门决算和“三公”经费决算的公开" });
+    expect(m.evidence.entity).toMatchObject({ blockId: "p0", source: "title" });
+  });
+});

@@ -332,3 +332,67 @@ describe("a sentence opening with 其中 lists the parts of the figure before it
     expect(factOf(r, "expenditure.basic", "general_budget")).toBeUndefined();
   });
 });
+
+describe("a paragraph that ends with 其中 lists the parts in the numbered paragraphs below it", () => {
+  // 北京市交通委员会 2026 情况说明 p3: "（二）项目支出。…其中：" then "1.事业单位经营支出900.00万元。" …
+  const paragraphs = [
+    "2026年支出预算1000.00万元。",
+    "（一）基本支出。基本支出预算200.00万元，占本年支出预算20.00%。",
+    "（二）项目支出。项目支出预算800.00万元，占本年支出预算80.00%。其中：",
+    "1.事业单位经营支出50.00万元。",
+    "2.上缴上级支出0.00万元。",
+  ];
+
+  test("the numbered figures are parts of the last figure: 基本 + 项目 = total passes", () => {
+    const r = analyze(...paragraphs);
+    expect(yuanOf(r, "expenditure.operating")).toBe("500000");
+    expect(r.validations.find((v) => v.rule === "expenditure.basic+project=total")).toMatchObject({ status: "pass", expected: "10000000", actual: "10000000" });
+  });
+
+  test("without the 其中 the same figures are uses beside 项目支出, and the identity fails", () => {
+    const r = analyze(...paragraphs.map((t) => t.replace(/其中：$/, "")));
+    expect(r.validations.find((v) => v.rule === "expenditure.basic+project=total")).toMatchObject({ status: "fail" });
+  });
+
+  test("a paragraph that is not numbered ends the list: its figure is a use beside 项目支出", () => {
+    const head = paragraphs.slice(0, 4);
+    const identity = (r: ReturnType<typeof analyze>) => r.validations.find((v) => v.rule === "expenditure.basic+project=total");
+    expect(identity(analyze(...head, "2.上缴上级支出10.00万元。"))).toMatchObject({ status: "pass" });
+    expect(identity(analyze(...head, "上缴上级支出10.00万元。"))).toMatchObject({ status: "fail", actual: "10100000" });
+  });
+});
+
+describe("a bracket that narrows a label's scope leaves its name", () => {
+  // 烟台 文化广电旅游体育局 2026 公开01表 p9: "三、事业收入（不含教育收费） 1,009.94".
+  test("'事业收入（不含教育收费）1009.94万元' → income.business", () => {
+    expect(factMap(analyze("事业收入（不含教育收费）1009.94万元。"))).toEqual({ "income.business": "10099400" });
+  });
+});
+
+describe("决算 wording of both sides", () => {
+  test("'收入总计1234.56万元、支出总计1200.00万元': the second label starts after the first figure", () => {
+    expect(factMap(analyze("2023年度收入总计1234.56万元、支出总计1200.00万元。"))).toEqual({ "income.total": "12345600", "expenditure.total": "12000000" });
+  });
+
+  // 国家信访局 2024 决算 p17: "国家信访局 2024 年度收、支总计 22066.59 万元，与 2023 年相比，收、支总计各增加 5834.37 万元".
+  test("'收、支总计22066.59万元，…收、支总计各增加5834.37万元' → one figure for both sides and its change", () => {
+    const r = analyze("2024年度收、支总计22066.59万元，与2023年相比，收、支总计各增加5834.37万元，增长35.74%。");
+    expect(factMap(r)).toEqual({ "income_expenditure.total": "220665900", "change.total": "58343700" });
+  });
+
+});
+
+describe("决算 sentences of the national template", () => {
+  // 国家信访局 2024 决算 p26: "政府采购支出总额 1967.42 万元，…其中：政府采购货物支出 171.7 万元、政府采购工程支出 3 万元、
+  // 政府采购服务支出 1792.72 万元".
+  test("'政府采购货物支出A万元、政府采购工程支出B万元、政府采购服务支出C万元' are the procurement parts", () => {
+    const r = analyze("2023年度本部门政府采购支出总额120.50万元，其中：政府采购货物支出20.50万元、政府采购工程支出0万元、政府采购服务支出100.00万元。");
+    expect(factMap(r)).toEqual({ "procurement.total": "1205000", "procurement.goods": "205000", "procurement.works": "0", "procurement.services": "1000000" });
+    expect(r.validations.find((v) => v.rule === "procurement.goods+works+services=total")).toMatchObject({ status: "pass" });
+  });
+
+  test("'X年初预算为A万元，支出决算为B万元': B is X's outturn (its fund kept), A is not a fact", () => {
+    const r = analyze("某某局2023年度部门决算", "2023年度一般公共预算财政拨款支出年初预算为500.00万元，支出决算为480.00万元，完成年初预算的96%。");
+    expect(factMap(r)).toEqual({ "expenditure.total@general_budget": "4800000" });
+  });
+});

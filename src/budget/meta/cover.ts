@@ -60,12 +60,15 @@ function titleOf(lines: ParagraphBlock[]): Cover["title"] | undefined {
     const joined = parseTitle(joinText(lines.slice(lo, k + 2)));
     if (joined?.rest && isName(joined.rest.text, true)) [hi, parts] = [hi + 1, joined];
   }
+  // "关于太原市发展和改革委员会2016年部门决算" over "和“三公”经费决算的公开": a line that opens with a conjunction goes on.
+  if (lines[hi + 1] && titleish(lines[hi + 1]!) && TITLE_GOES_ON.test(lines[hi + 1]!.text)) hi++;
   const year = parts.year ? undefined : yearBelow(lines, lo, hi);
   if (year) [hi, parts] = [hi + 1, { ...parts, year }];
   const blocks = lines.slice(lo, hi + 1);
   return { line: joinedLine(blocks), parts, blocks };
 }
 
+const TITLE_GOES_ON = /^[\s\u3000]*(?:和|及|与|暨|以及)/;
 const YEAR_LINE = /^[\s\u3000（(]*((?:19|20)\d{2})\s*年\s*度?[\s\u3000）)]*$/;
 
 /** "某某局部门预算" over "2026年度": the year printed alone on the line below the title. */

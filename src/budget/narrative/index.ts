@@ -2,6 +2,7 @@
 import type { AmountSpan, Fact, Fund, ParagraphBlock } from "../../model/index.js";
 import type { FactMention } from "../facts.js";
 import { countFacts } from "./counts.js";
+import { ParagraphList } from "./list.js";
 import { ParagraphReader } from "./paragraph.js";
 import { zeroStatements } from "./zero.js";
 import { fundNamedIn } from "../vocabulary.js";
@@ -20,6 +21,7 @@ export interface NarrativeInput {
 
 export function narrativeFacts(input: NarrativeInput): FactMention[] {
   const out: FactMention[] = [];
+  const list = new ParagraphList();
   for (const p of input.paragraphs) {
     const all = input.spansByBlock.get(p.id) ?? [];
     const titles = input.sectionTitles.get(p.id) ?? [];
@@ -40,7 +42,9 @@ export function narrativeFacts(input: NarrativeInput): FactMention[] {
       ...(input.entity ? { entity: input.entity } : {}),
       ...(input.fiscalYear !== undefined ? { fiscalYear: input.fiscalYear } : {}),
     });
-    out.push(...reader.read());
+    const read = reader.read();
+    list.take(p, money, read);
+    out.push(...read);
   }
   return out;
 }

@@ -32,7 +32,7 @@ const GENERIC_TOTAL = /^(?:预算|决算)?(?:支出|收入)?(?:预算|决算)?(?
 const THIS_YEAR = /(?:本年|当年)$/;
 const REASON = /主要原因|原因(?:是|为|在于)|主要是由于/;
 /** A label that says only which figure (支出, 决算数), not of what. */
-const BARE_MEASURE = /^(?:支出|收入)?(?:决算|预算|执行)数?$/;
+const BARE_MEASURE = /^(?:支出|收入)?(?:决算|预算|执行)数?(?:为|是)?$/;
 const CHANGE_BEFORE = /(增加|减少|增长|下降|降低)$/;
 const CHANGE_INSIDE = /(增加|减少|下降|降低)([^增减，,、；;：:]{2,12})$/;
 const CHANGE_TAIL = /(?:较|比|与)(?:上年|\d{4}年).*$|(?:增加|减少|增长|下降)$/;
@@ -76,16 +76,16 @@ export class ParagraphReader {
   }
 
   read(): FactMention[] {
-    for (let i = 0; i < this.spans.length; i++) this.readSpan(this.spans[i]!, this.spans[i + 1]);
+    for (let i = 0; i < this.spans.length; i++) this.readSpan(this.spans[i]!, this.spans[i + 1], this.spans[i - 1]);
     this.closeProjectItems();
     return this.out;
   }
 
-  private readSpan(s: AmountSpan, next: AmountSpan | undefined): void {
+  private readSpan(s: AmountSpan, next: AmountSpan | undefined, prev: AmountSpan | undefined): void {
     const text = this.p.text;
     // The recognizer's label stops at quotes and brackets (“三公”经费, 因公出国（境）费); the clause before the
-    // figure is the fallback name.
-    const clause = clauseBefore(text, s.start);
+    // figure is the fallback name — never reaching back past the figure before it ("收入总计X万元、支出总计Y万元").
+    const clause = sinceFigure(clauseBefore(text, s.start), s.start, prev);
     const sentence = sentenceBefore(text, s.start);
     const reason = REASON.test(sentence);
     if (this.readChange(s, clause, reason)) return;
@@ -214,6 +214,12 @@ export class ParagraphReader {
     this.parent = parent;
     this.parentSentence = sentenceStart(this.p.text, s.start);
   }
+}
+
+/** The part of the clause before `at` that follows the previous figure and the list mark after it (、，和). */
+function sinceFigure(clause: string, at: number, prev: AmountSpan | undefined): string {
+  const after = prev ? at - prev.end : clause.length;
+  return after >= clause.length ? clause : clause.slice(clause.length - after).replace(/^[、，,和及与]/, "");
 }
 
 /** "（一）因公出国（境）费用。2026年预算数…": a numbered lead-in sentence before `at`, without its label. */
