@@ -10,6 +10,7 @@ import { keyTakesFund } from "./keys.js";
 import { cellFigure, cellIndex } from "./table-figures.js";
 import { columnFact, columnFund, columnRank, compactLabel, namedPath, onExpenditureSide, type ColumnContext } from "./table-columns.js";
 import { factOfLabel, type LabelFact } from "./vocabulary.js";
+import { abs, add, compare, halfUlp, sub } from "../util/decimal.js";
 
 /**
  * Facts of every standard table of the document (tables classified by the catalog beforehand). A table printed for one
@@ -30,7 +31,39 @@ export function tableFacts(tables: readonly Table[], ctx: ColumnContext, unitOf:
     const stated = spec.states ? found.filter((m) => spec.states!.test(m.key)) : found;
     out.push(...(unit ? stated.map((m) => ({ ...m, entity: unit })) : stated));
   }
-  return out;
+  return withoutWholeFundGroups(out, tables);
+}
+
+const BASIC_PARTS = ["expenditure.basic.personnel", "expenditure.basic.public"] as const;
+const SAYS_BASIC = /基本支出/;
+
+/**
+ * 人员经费 | 公用经费 of a table whose title does not say 基本支出 (its kind read from those headers) are the parts of
+ * 基本支出 only when they add up to a 基本支出 the tables state for that fund. Otherwise they split the whole
+ * fund's spending into economic groups, as pre-2018 决算 templates do (太原 2016 公开06表 "一般公共预算财政拨款决算表
+ * （二）": 人员经费 + 公用经费 = 基本 + 项目 of 公开05表), and state no basic part.
+ */
+function withoutWholeFundGroups(mentions: FactMention[], tables: readonly Table[]): FactMention[] {
+  const untitled = new Set(tables.filter((t) => !SAYS_BASIC.test(compactLabel(t.title ?? ""))).map((t) => t.id));
+  const tableOf = (m: FactMention) => (m.evidence.kind === "cell" ? m.evidence.tableId : undefined);
+  const dropped = new Set<FactMention>();
+  for (const id of untitled) {
+    const own = mentions.filter((m) => tableOf(m) === id);
+    for (const fund of new Set(own.map((m) => m.fund))) {
+      const parts = BASIC_PARTS.map((k) => own.find((m) => m.key === k && m.fund === fund));
+      if (parts.some((m) => m === undefined)) continue;
+      const stated = mentions.filter((m) => m.key === "expenditure.basic" && m.fund === fund && m.entity === undefined);
+      if (stated.length > 0 && !stated.some((b) => addsUpTo(parts as FactMention[], b))) parts.forEach((m) => dropped.add(m!));
+    }
+  }
+  return dropped.size ? mentions.filter((m) => !dropped.has(m)) : mentions;
+}
+
+/** The parts add up to the total within the rounding their printed decimals allow. */
+function addsUpTo(parts: readonly FactMention[], total: FactMention): boolean {
+  const sum = parts.reduce((s, m) => add(s, m.yuan), "0");
+  const tolerance = parts.reduce((s, m) => add(s, halfUlp(m.decimals, m.multiplier)), halfUlp(total.decimals, total.multiplier));
+  return compare(abs(sub(sum, total.yuan)), tolerance) <= 0;
 }
 
 /** The fund of a fact: the label's or column's own, else the table's — for keys whose meaning does not fix it. */

@@ -212,6 +212,53 @@ describe("an 经济分类 table is not a 三公 table (太原 2016 决算 公开
   });
 });
 
+describe("人员经费 | 公用经费 of a table not titled 基本支出 are basic parts only where they add up to its 基本支出", () => {
+  // 太原 2016 决算: 公开05表 splits the fund into 基本 | 项目; 公开06表 "决算表（二）" splits the same whole by 人员 | 公用.
+  const byFunction = (basic: string, project: string): TableSpec => ({
+    caption: ["公开05表", "2016年一般公共预算财政拨款支出决算表（一）"],
+    unit: "金额单位：元",
+    rows: [
+      ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+      ["", "合计", "900.00", basic, project],
+      ["201", "一般公共服务支出", "900.00", basic, project],
+    ],
+  });
+  const byEconomicGroup: TableSpec = {
+    caption: ["公开06表", "2016年一般公共预算财政拨款决算表（二）"],
+    unit: "金额单位：元",
+    rows: [
+      ["人员经费|3", "公用经费|3"],
+      ["经济分类科目编码", "科目名称", "金额", "经济分类科目编码", "科目名称", "金额"],
+      ["301", "工资福利支出", "600.00", "302", "商品和服务支出", "300.00"],
+      ["人员经费合计", "", "600.00", "公用经费合计", "", "300.00"],
+    ],
+  };
+  const finalDoc = (tables: TableSpec[]) => extractHtml(disclosureHtml("某某委2016年度部门决算", tables));
+
+  test("adding up to 基本 + 项目 (the whole fund): no basic part, and no false 人员 + 公用 = 基本 failure", async () => {
+    const doc = await finalDoc([byFunction("700.00", "200.00"), byEconomicGroup]);
+    expect(doc.tables[1]?.kind).toBe("general_budget_basic");
+    expect(yuanOf(doc, "expenditure.basic", "general_budget")).toBe("700");
+    expect(factOf(doc, "expenditure.basic.personnel", "general_budget")).toBeUndefined();
+    expect(factOf(doc, "expenditure.basic.public", "general_budget")).toBeUndefined();
+    expect(doc.validations.filter((v) => v.rule.startsWith("expenditure.basic.personnel+public") && v.status === "fail")).toEqual([]);
+  });
+
+  test("adding up to the 基本支出 stated for the fund: the basic parts, and the sum check passes", async () => {
+    const doc = await finalDoc([byFunction("900.00", "0.00"), byEconomicGroup]);
+    expect(yuanOf(doc, "expenditure.basic.personnel", "general_budget")).toBe("600");
+    expect(yuanOf(doc, "expenditure.basic.public", "general_budget")).toBe("300");
+    expect(rule(doc, "expenditure.basic.personnel+public=basic [general_budget]")?.status).toBe("pass");
+  });
+
+  test("a table titled 基本支出 keeps its parts even where they disagree: the failure is the document's", async () => {
+    const titled = { ...byEconomicGroup, caption: ["公开06表", "2016年一般公共预算财政拨款基本支出决算表"] };
+    const doc = await finalDoc([byFunction("700.00", "200.00"), titled]);
+    expect(yuanOf(doc, "expenditure.basic.personnel", "general_budget")).toBe("600");
+    expect(rule(doc, "expenditure.basic.personnel+public=basic [general_budget]")?.status).toBe("fail");
+  });
+});
+
 describe("a fund table whose columns sit under 本年政府性基金预算支出 (苏州, 无锡 公开10表)", () => {
   test("its 合计 is expenditure.total of government_fund, 基本支出 and 项目支出 its parts", async () => {
     const doc = await budgetDoc([

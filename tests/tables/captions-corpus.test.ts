@@ -36,5 +36,7 @@ describe.skipIf(!hasShared)(`publisher lines in real captions (${hasShared ? "co
   it("湖州 交通运输局: the coded 606-湖州市交通运输局 line is the entity", async () => {
     const got = captioned(await tablesOf("calinchow-del+renwu/2026-pdf/079_湖州_交通运输局_2026年部门预算.pdf"));
     expect(got[0]).toEqual(["表01", "2026年市级部门收支预算总表", "湖州市交通运输局"]);
+    // pp. 39–40: 表11 prints its unit line bare ("万元"), the others "单位：万元".
+    expect(got.find((x) => x[0] === "表11")).toEqual(["表11", "2026年市级部门项目支出绩效表", "湖州市交通运输局"]);
   }, 60_000);
 });

@@ -151,6 +151,14 @@ describe("units in every position", () => {
     const office = only([para("p0", "收入预算总表"), para("p1", "部门：中国共产党江苏省委员会办"), para("p2", "单位：万元"), para("p3", "公厅"), table("t0", body)]);
     expect(office).toMatchObject({ title: "收入预算总表", entity: "中国共产党江苏省委员会办公厅" });
   });
+  it("in a caption line that is only the unit, printed bare (湖州 表11 \"万元\"): the walk goes on to publisher, title, number", () => {
+    const res = buildTables([para("p0", "表11"), para("p1", "2026年市级部门项目支出绩效表"), para("p2", "606-湖州市交通运输局"), para("p3", "万元"), table("t0", body)]);
+    expect(res.tables[0]).toMatchObject({ number: "表11", title: "2026年市级部门项目支出绩效表", entity: "湖州市交通运输局" });
+    expect(res.tables[0]?.unit).toMatchObject({ raw: "万元", unit: "万元", multiplier: "10000" });
+    expect(only([para("p0", "收支总体情况表"), para("p1", "（万元）"), table("t0", body)]).unit).toMatchObject({ unit: "万元" });
+    // "万元" inside a sentence states no unit; the line is no caption and the walk stops there.
+    expect(only([para("p0", "收支总体情况表"), para("p1", "合计万元"), table("t0", body)])).toMatchObject({ title: null, unit: null });
+  });
   it("not from a short line that completes nothing (a heading's last word stays running text)", () => {
     const res = buildTables([para("p0", "收支总体情况表"), para("p1", "单位：万元"), para("p2", "附注"), table("t0", body)]);
     expect(res.tables[0]).toMatchObject({ title: null, unit: null });
@@ -198,6 +206,27 @@ describe("classification codes", () => {
       ["2010101", "行政运行"],
       ["2100717", "计划生育服务"],
       [undefined, "2019年结转"],
+    ]);
+  });
+  it("in brackets before the name (广州, 珠海: \"[2011105]派驻派出机构\"); a bracketed year or figure is no code", () => {
+    const t = only([
+      table("t0", [
+        ["科目名称", "金额"],
+        ["[201]一般公共服务支出", "10"],
+        ["[20111]纪检监察事务", "10"],
+        ["［2011105］派驻派出机构", "10"],
+        ["【30101】 基本工资", "5"],
+        ["[2019]年结转", "1"],
+        ["[201]年度结余", "1"],
+      ]),
+    ]);
+    expect(t.rows.slice(1).map((r) => [r.code, r.name])).toEqual([
+      ["201", "一般公共服务支出"],
+      ["20111", "纪检监察事务"],
+      ["2011105", "派驻派出机构"],
+      ["30101", "基本工资"],
+      [undefined, "[2019]年结转"],
+      [undefined, "[201]年度结余"],
     ]);
   });
 });

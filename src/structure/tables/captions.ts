@@ -5,7 +5,7 @@
 import type { ParagraphBlock } from "../../model/blocks.js";
 import type { MoneyUnit } from "../../model/table.js";
 import { CONTINUATION, ENUMERATOR, META_LINE, ORG_NAME, PUBLISHER_LABEL, TABLE_NUMBER, TITLE_ENDING, TRAILING_TABLE_NUMBER, compact, tidy } from "./text.js";
-import { findDeclaredUnit } from "./units.js";
+import { findCaptionUnit, findDeclaredUnit } from "./units.js";
 
 export interface CaptionInfo {
   title: string | null;
@@ -116,7 +116,7 @@ function readCaptionLine(info: CaptionInfo, line: CaptionLine): boolean {
     return true;
   }
   if (text.length > MAX_CAPTION) return false;
-  const unit = findDeclaredUnit(text, "caption");
+  const unit = findCaptionUnit(text);
   const publisher = publisherOf(text);
   // "编制单位：…", "部门（单位）：…", "单位：…局" between the title and the table name the publisher, not the table.
   if (publisher && !unit) {

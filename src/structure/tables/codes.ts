@@ -1,7 +1,7 @@
 /**
  * Classification codes (功能分类 类/款/项 = 3/5/7 digits, 经济分类 3/5): in a code column, split over
  * 类|款|项 columns with parents left blank on child rows, or glued to the name ("2010101行政运行",
- * "201 一般公共服务支出", "210 07 17 计划生育服务").
+ * "201 一般公共服务支出", "210 07 17 计划生育服务", "[2011105]派驻派出机构").
  */
 import { compact } from "./text.js";
 
@@ -17,8 +17,14 @@ export function parseCodeCell(text: string): string | null {
   return /^\d{3}(?:\d{2}){0,2}$/.test(t) ? t : null;
 }
 
+/** A code in brackets before the name, as 广州 and 珠海 print it: "[2011105]派驻派出机构", "【30101】基本工资". */
+const BRACKETED_CODE = /^[[［【]\s*(\d{3}(?:\d{2}){0,2})\s*[\]］】]\s*(?![年月日万元亿千个人次辆台套%％])(\S.*)$/s;
+
 export function splitGluedCode(text: string): { code: string; name: string } | null {
-  const m = GLUED_CODE.exec(text.trim());
+  const t = text.trim();
+  const b = BRACKETED_CODE.exec(t);
+  if (b?.[1] && b[2] !== undefined) return { code: b[1], name: b[2].trim() };
+  const m = GLUED_CODE.exec(t);
   if (!m || m[4] === undefined) return null;
   return { code: `${m[1]}${m[2] ?? ""}${m[3] ?? ""}`, name: m[4].trim() };
 }

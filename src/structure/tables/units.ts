@@ -20,6 +20,15 @@ export function findDeclaredUnit(text: string, source: MoneyUnit["source"]): Mon
   return m?.[1] ? make(m[0], m[1], source) : null;
 }
 
+/** A line that is nothing but a money unit: "万元", "（万元）", "金额：万元" (湖州 prints its unit line bare). */
+const BARE = new RegExp(`^[（(]?\\s*(?:金额\\s*[：:]\\s*)?(${UNIT_ALT})\\s*[）)]?$`);
+
+/** A caption line's unit: a declared one, or a whole line that is only a unit — never "万元" inside a sentence. */
+export function findCaptionUnit(text: string): MoneyUnit | null {
+  const bare = BARE.exec(text.trim());
+  return findDeclaredUnit(text, "caption") ?? (bare?.[1] ? make(bare[0], bare[1], "caption") : null);
+}
+
 /** A unit in a header cell: a declared one ("价值（金额单位：万元）") or a bare one in brackets ("预算数（万元）"). */
 export function findHeaderUnit(text: string): MoneyUnit | null {
   const m = IN_PARENS.exec(text) ?? DECLARED.exec(text);
