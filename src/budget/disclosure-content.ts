@@ -1,4 +1,5 @@
 import type { Fact, ReaderBlock, Table, Warning } from "../model/index.js";
+import { disclosesNoFigure } from "./checks/empty.js";
 
 // A figure with a money unit, or a number with two decimals, as budget tables and narratives print them.
 const MONEY = /\d[\d,，]*(?:[.．]\d+)?\s*(?:亿元|万元|千元|元)|\d[.．]\d{2}(?!\d)/;
@@ -25,9 +26,19 @@ export function checkDisclosureContent(blocks: ReaderBlock[]): Warning | null {
  * or a notice with a fee has both. A disclosure states budget facts or prints tables of the national set.
  */
 export function checkBudgetContent(facts: readonly Fact[], tables: readonly Table[]): Warning | null {
-  if (facts.length > 0 || tables.some((t) => t.kind !== undefined && t.kind !== "other")) return null;
-  return {
-    code: "no_disclosure_content",
-    message: "No budget facts and no standard budget tables were found: this does not look like a budget or final-account disclosure (a report, notice or form saved under a budget's name). If it is one, its tables may be images: check the file.",
-  };
+  const standard = tables.filter((t) => t.kind !== undefined && t.kind !== "other");
+  if (facts.length === 0 && standard.length === 0) {
+    return {
+      code: "no_disclosure_content",
+      message: "No budget facts and no standard budget tables were found: this does not look like a budget or final-account disclosure (a report, notice or form saved under a budget's name). If it is one, its tables may be images: check the file.",
+    };
+  }
+  // A blank template prints the national set but not one figure other than zero (普陀区2026单位预算模板.xls).
+  if (disclosesNoFigure(facts, tables)) {
+    return {
+      code: "no_disclosure_content",
+      message: `The ${standard.length} standard tables print no figure and the document states no amount other than zero: this looks like a blank template or form, not a disclosure. Fetch the filled-in document.`,
+    };
+  }
+  return null;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { extractBytes } from "../../src/extract.js";
+import { extractBytes, extractFile } from "../../src/extract.js";
+import { corpus, hasShared, SKIP_SHARED } from "../helpers.js";
 
 const text = (s: string) => extractBytes(Buffer.from(s, "utf8"), { path: "fixture.txt" });
 const flagged = (d: { warnings: { code: string }[] }) => d.warnings.some((w) => w.code === "no_disclosure_content");
@@ -16,5 +17,16 @@ describe("what is a disclosure", () => {
     const d = await text("某某局2026年部门预算\n\n一、收支预算总体情况\n2026年收入预算340.77万元，其中一般公共预算拨款收入340.77万元。\n");
     expect(flagged(d)).toBe(false);
     expect(d.facts.find((f) => f.key === "income.general_budget")?.yuan).toBe("3407700");
+  });
+});
+
+// 普陀区2026单位预算模板.xls: the district's blank form — nine standard tables with codes and no figure, a 说明 of
+// placeholders ("XX收入预算x,xxx万元"); the only figures read are the zeros of its instructions.
+describe.skipIf(!hasShared)(`a blank template (${hasShared ? "corpus" : SKIP_SHARED})`, () => {
+  test("普陀区2026单位预算模板.xls gets no_disclosure_content and no review checks", async () => {
+    const doc = await extractFile(corpus("zxj6827111-blip+tianbaoxitong/普陀区2026单位预算模板_budget_template.xls"));
+    const warning = doc.warnings.find((w) => w.code === "no_disclosure_content");
+    expect(warning?.message).toMatch(/^The 9 standard tables print no figure and the document states no amount other than zero/);
+    expect(doc.validations.filter((v) => v.rule.startsWith("completeness:"))).toEqual([]);
   });
 });
