@@ -43,14 +43,17 @@ describe.skipIf(!soffice)("readDoc on 太原市发展和改革委员会2016年�
     expect(texts).toContain("二、机构设置情况");
   });
 
-  it("reads its nine tables, 公开02表 … 公开09表 under 金额单位：元, with thousands separators kept", () => {
-    const tables = tablesOf(result.blocks);
+  it("reads its nine Word tables, 公开02表 … 公开09表 under 金额单位：元, with thousands separators kept", () => {
+    // 公开01表 is an embedded Excel sheet (t1, after the 部门决算表 heading); the nine others are Word tables.
+    const all = tablesOf(result.blocks);
+    expect(all.map((t) => t.provenance.part)[1]).toBe("word/embeddings/oleObject1.xlsx");
+    const tables = all.filter((t) => t.provenance.part === "word/document.xml");
     expect(tables).toHaveLength(9);
     const ids = result.blocks.map((b) => b.id);
     const texts = result.blocks.map((b) => (b.type === "paragraph" ? b.text : b.id));
     const at02 = texts.indexOf("公开02表");
-    expect(texts.slice(at02, at02 + 3)).toEqual(["公开02表", "金额单位：元", "t1"]);
-    expect(ids).toContain("t8");
+    expect(texts.slice(at02, at02 + 3)).toEqual(["公开02表", "金额单位：元", "t2"]);
+    expect(ids).toContain("t9");
 
     // 公开02表 收入决算表: the 合计 row (科目名称 column 3, then 本年收入合计, 财政拨款收入 …).
     const income = tables[1]!;

@@ -6,6 +6,7 @@ import { child, elements, isOn, val, type XmlElement } from "../ooxml/xml.js";
 import type { Numbering, RenderedNumber } from "./numbering.js";
 import type { Styles } from "./styles.js";
 import { pictureWarning, picturesIn, type Picture } from "./pictures.js";
+import { sheetObjectRelId, type EmbeddedSheet } from "./embedded.js";
 
 export const DOCUMENT_PART = "word/document.xml";
 
@@ -26,6 +27,8 @@ interface ParagraphContent {
   /** w:txbxContent found in the paragraph's drawings, read after it (as Word users read them). */
   textboxes: XmlElement[];
   pictures: Picture[];
+  /** Excel sheets embedded in the paragraph, read (their blocks follow it). */
+  sheets: EmbeddedSheet[];
 }
 
 /** Per-paragraph flags gathered while walking runs. */
@@ -33,6 +36,7 @@ interface InlineState {
   text: string;
   textboxes: XmlElement[];
   pictures: Picture[];
+  sheets: EmbeddedSheet[];
   sawTocField: boolean;
   sawPageRef: boolean;
   sawTocLink: boolean;
@@ -68,6 +72,8 @@ export class BodyReader {
     private readonly ids: BlockIds,
     /** Relationship id → target (media/image1.png), to name pictures. */
     private readonly rels: ReadonlyMap<string, string> = new Map(),
+    /** Embedded Excel sheets already read, by their OLE object's relationship id. */
+    private readonly sheets: ReadonlyMap<string, EmbeddedSheet> = new Map(),
   ) {}
 
   readBody(body: XmlElement): void {
@@ -156,7 +162,22 @@ export class BodyReader {
       this.blocks.push(block);
     }
     this.notePictures(p.pictures);
+    this.emitSheets(p.sheets);
     for (const box of p.textboxes) this.readBlockLevel(box);
+  }
+
+  /** An embedded sheet's blocks where its object stands, numbered in the body's order; its cells count too. */
+  private emitSheets(sheets: EmbeddedSheet[]): void {
+    for (const sheet of sheets) {
+      this.cellCount += sheet.cells;
+      if (this.cellCount > this.limits.maxCells) {
+        throw new ExtractError("too_large", `The document has more than ${this.limits.maxCells} table cells; raise --max-cells if it is genuine.`);
+      }
+      for (const b of sheet.blocks) {
+        this.checkBlockCount();
+        this.blocks.push({ ...b, id: b.type === "table" ? this.ids.table() : this.ids.paragraph() });
+      }
+    }
   }
 
   /** Read one w:p: its rendered text (label included), style, heading level and TOC role. */
@@ -167,7 +188,7 @@ export class BodyReader {
     const effectiveStyle = this.styles.paragraphStyle(styleId)?.id;
     const tocAtStart = this.tocSdtDepth > 0 || this.fields.some((f) => TOC_INSTR.test(f.instr));
 
-    const state: InlineState = { text: "", textboxes: [], pictures: [], sawTocField: false, sawPageRef: false, sawTocLink: false };
+    const state: InlineState = { text: "", textboxes: [], pictures: [], sheets: [], sawTocField: false, sawPageRef: false, sawTocLink: false };
     this.readInline(p, state);
     if (state.text.length > this.limits.maxParagraphChars) {
       throw new ExtractError("too_large", `A paragraph is longer than ${this.limits.maxParagraphChars} characters; raise --max-paragraph-chars if it is genuine.`);
@@ -184,7 +205,7 @@ export class BodyReader {
       /^\s*目\s*录\s*$/.test(state.text) ||
       (state.sawPageRef && TOC_LEADER_LINE.test(state.text));
 
-    const out: ParagraphContent = { index, text, isToc, textboxes: state.textboxes, pictures: state.pictures };
+    const out: ParagraphContent = { index, text, isToc, textboxes: state.textboxes, pictures: state.pictures, sheets: state.sheets };
     if (rendered && rendered.label !== "") out.numbering = rendered;
     if (styleId !== undefined) out.styleId = styleId;
     const headingLevel = this.headingLevel(pPr, effectiveStyle);
@@ -309,10 +330,14 @@ export class BodyReader {
         }
         case "w:drawing":
         case "w:pict":
-        case "w:object":
+        case "w:object": {
           collectTextboxes(c, state.textboxes);
-          if (this.visible()) state.pictures.push(...picturesIn(c, this.rels));
+          if (!this.visible()) break;
+          const sheet = this.sheets.get(sheetObjectRelId(c) ?? "");
+          if (sheet) state.sheets.push(sheet);
+          else state.pictures.push(...picturesIn(c, this.rels));
           break;
+        }
         case "mc:AlternateContent": {
           // Take the Choice (modern DrawingML), never both: the Fallback repeats the same text box as VML.
           const chosen = chooseAlternate(c);
@@ -411,8 +436,9 @@ export class BodyReader {
       if (el.name === "w:p") {
         const p = this.readParagraph(el);
         if (p.text.trim() !== "") lines.push(p.text);
-        // The table is reserved before its cells are read: a picture in a cell is at the table.
+        // The table is reserved before its cells are read: a picture in a cell is at the table, a sheet after it.
         this.notePictures(p.pictures);
+        this.emitSheets(p.sheets);
         for (const box of p.textboxes) this.collectCellLines(box, lines);
       } else if (el.name === "w:tbl") {
         for (const row of this.readRows(el)) lines.push(row.cells.map((c) => c.text.replace(/\n/g, " ")).join("\t"));

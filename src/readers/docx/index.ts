@@ -21,6 +21,7 @@ import { Styles } from "./styles.js";
 import { Numbering } from "./numbering.js";
 import { BodyReader, DOCUMENT_PART } from "./body.js";
 import { relationshipTargets } from "./pictures.js";
+import { readEmbeddedSheets } from "./embedded.js";
 
 const BODY_TEXT_ELEMENTS = new Set(["w:t", "m:t", "w:instrText"]);
 const NO_TEXT = new Set<string>();
@@ -53,10 +54,12 @@ export const readDocx: Reader = async (bytes, ctx): Promise<ReadResult> => {
   }
   const styles = new Styles(stylesXml);
   const numbering = new Numbering(numberingXml, styles);
-  const reader = new BodyReader(styles, numbering, ctx.limits, new BlockIds(), relationshipTargets(relsXml));
+  const rels = relationshipTargets(relsXml);
+  const embedded = await readEmbeddedSheets(pkg, body, rels, ctx.limits, ctx.path);
+  const reader = new BodyReader(styles, numbering, ctx.limits, new BlockIds(), rels, embedded.byRelId);
   reader.readBody(body);
 
-  const result: ReadResult = { blocks: reader.blocks, warnings: reader.warnings };
+  const result: ReadResult = { blocks: reader.blocks, warnings: [...embedded.warnings, ...reader.warnings] };
   const titleEl = coreXml ? child(coreXml, "dc:title") : undefined;
   const title = titleEl ? textOf(titleEl).trim() : "";
   if (title !== "") result.title = title;

@@ -1,8 +1,9 @@
 /**
- * Pictures and embedded objects in a Word body. A table pasted as a picture, or an Excel sheet embedded as an OLE
- * object (太原发改委 2016 决算 prints its 公开01表 收入支出决算表 so: Excel.Sheet.12 shown as media/image1.wmf), has no
- * text in document.xml; the reader names it in an `image_not_read` warning (the HTML reader's code), so a later
- * check can tell "printed as a picture" from "not printed". Shapes and text boxes are not pictures (their text is read).
+ * Pictures and embedded objects in a Word body. A table pasted as a picture has no text in document.xml; the reader
+ * names it in an `image_not_read` warning (the HTML reader's code), so a later check can tell "printed as a picture"
+ * from "not printed". An embedded Excel sheet is read instead (embedded.ts); other embedded objects, and a sheet
+ * whose part cannot be read, are named here by their ProgID and preview picture. Shapes and text boxes are not
+ * pictures (their text is read).
  */
 import type { Warning } from "../../model/index.js";
 import type { XmlElement } from "../ooxml/xml.js";
@@ -21,7 +22,7 @@ const PX_PER_PT = 4 / 3;
 const localName = (name: string): string => name.slice(name.indexOf(":") + 1);
 
 /** Every element below `el` (itself included) with one local name, depth first. */
-function descendants(el: XmlElement, name: string, out: XmlElement[] = []): XmlElement[] {
+export function descendants(el: XmlElement, name: string, out: XmlElement[] = []): XmlElement[] {
   if (localName(el.name) === name) out.push(el);
   for (const c of el.children) if (typeof c !== "string") descendants(c, name, out);
   return out;

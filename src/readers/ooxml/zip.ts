@@ -38,6 +38,8 @@ export class OoxmlPackage {
     private readonly zip: JSZip,
     private readonly limits: Limits,
     private readonly app: string,
+    /** Sum of every entry's declared uncompressed size: what an embedded package's own budget is taken from. */
+    readonly declaredTotal: number,
   ) {}
 
   /**
@@ -78,7 +80,7 @@ export class OoxmlPackage {
         );
       }
     }
-    return new OoxmlPackage(zip, limits, app);
+    return new OoxmlPackage(zip, limits, app, total);
   }
 
   has(name: string): boolean {
@@ -95,12 +97,21 @@ export class OoxmlPackage {
 
   /** Inflate one entry as text, never past its declared size (a lying header cannot blow memory). */
   async text(name: string): Promise<string | undefined> {
+    const bytes = await this.bytes(name);
+    return bytes === undefined ? undefined : decodeXmlBytes(bytes);
+  }
+
+  /**
+   * Inflate one entry's bytes (an embedded workbook, a picture), with the guards of text(): never past the entry's
+   * declared size nor --max-uncompressed-bytes.
+   */
+  async bytes(name: string): Promise<Uint8Array | undefined> {
     const app = this.app;
     const file = this.zip.file(name);
-    if (!file) return undefined;
+    if (!file || file.dir) return undefined;
     const declared = (file as unknown as EntrySizes)._data?.uncompressedSize ?? this.limits.maxUncompressedBytes;
     const cap = Math.min(declared, this.limits.maxUncompressedBytes);
-    const bytes = await new Promise<Uint8Array>((resolve, reject) => {
+    return new Promise<Uint8Array>((resolve, reject) => {
       const chunks: Uint8Array[] = [];
       let size = 0;
       const stream = (file as unknown as { internalStream(type: "uint8array"): InternalStream }).internalStream("uint8array");
@@ -123,7 +134,6 @@ export class OoxmlPackage {
       stream.on("end", () => resolve(Buffer.concat(chunks)));
       stream.resume();
     });
-    return decodeXmlBytes(bytes);
   }
 }
 
