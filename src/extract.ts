@@ -1,5 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
-import type { Block, ExtractedDocument, ParagraphBlock, ReaderBlock, Warning } from "./model/index.js";
+import type { Block, ExtractedDocument, ParagraphBlock, ReaderBlock, Section, Table, Warning } from "./model/index.js";
+import type { ReadResult } from "./readers/types.js";
 import { SCHEMA_VERSION } from "./model/constants.js";
 import { ExtractError, toExtractError } from "./errors.js";
 import { DEFAULT_LIMITS, type Limits } from "./limits.js";
@@ -82,7 +83,50 @@ async function extractUnguarded(bytes: Uint8Array, options: ExtractOptions): Pro
   const reader = readerFor(format, bytes);
   const read = await reader(bytes, { path, limits, ...(options.layout ? { layout: options.layout } : {}), ...(options.ocr ? { ocr: options.ocr } : {}) });
   checkBlockLimits(read.blocks, limits);
+  // The reader's raw rows are not kept past the structure stage (on a 500,000-cell page they are 51 MB).
+  const { blocks, tables, sections, warnings, contentWarning } = structure(read);
+  const { geometry, pageSizes, title, encoding } = read;
+  const imagesNotRead = read.warnings.filter((w) => w.code === IMAGE_NOT_READ);
+  read.blocks = [];
 
+  const bodyParagraphs = blocks.filter((b): b is ParagraphBlock => b.type === "paragraph" && (b.role === undefined || b.role === "body"));
+  const { amounts, spansByBlock } = documentAmounts(bodyParagraphs, tables);
+  const { meta, facts, lineItems, validations } = analyzeBudget({
+    paragraphs: bodyParagraphs,
+    captions: blocks.filter((b): b is ParagraphBlock => b.type === "paragraph" && (b.role === "caption" || b.role === undefined)),
+    sections,
+    spansByBlock,
+    furniture: blocks.filter((b): b is ParagraphBlock => b.type === "paragraph" && b.role !== undefined && b.role !== "body" && b.role !== "caption"),
+    tables,
+    sourcePath: path,
+    imagesNotRead,
+    ...(title ? { containerTitle: title } : {}),
+  });
+  validations.push(...checkTables(tables));
+  const budgetWarning = contentWarning ? null : checkBudgetContent(facts, tables);
+  if (budgetWarning) warnings.push(budgetWarning);
+  // PDF: every evidence item and amount gets the page box of what it quotes (positions come only from PDF readers).
+  if (geometry) placeEvidenceBoxes({ blocks, tables, amounts, facts, lineItems, validations, meta }, geometry);
+
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    parserVersion: PARSER_VERSION,
+    source: { path, format, sha256: sha256(bytes), bytes: bytes.length, ...(encoding ? { encoding } : {}) },
+    ...(pageSizes && pageSizes.length > 0 ? { pages: pageSizes } : {}),
+    meta,
+    blocks,
+    sections,
+    tables,
+    amounts,
+    facts,
+    lineItems,
+    validations,
+    warnings,
+  };
+}
+
+/** Structure stage: tables built from the raw rows, captions and the 目录 marked, the section tree. */
+function structure(read: ReadResult): { blocks: Block[]; tables: Table[]; sections: Section[]; warnings: Warning[]; contentWarning: Warning | null } {
   const warnings: Warning[] = [...read.warnings];
   const { tables, captionBlockIds, tableIdByBlock, warnings: tableWarnings } = buildTables(read.blocks);
   warnings.push(...tableWarnings);
@@ -95,48 +139,12 @@ async function extractUnguarded(bytes: Uint8Array, options: ExtractOptions): Pro
   warnings.push(...sectionWarnings);
   const contentWarning = checkDisclosureContent(read.blocks);
   if (contentWarning) warnings.push(contentWarning);
-
   const blocks: Block[] = readerBlocks.map((b) =>
     b.type === "paragraph"
       ? tocBlockIds.has(b.id) && !b.role ? { ...b, role: "toc" as const } : b
       : { id: b.id, type: "table" as const, tableId: tableIdByBlock.get(b.id) ?? b.id, provenance: b.provenance },
   );
-  const bodyParagraphs = blocks.filter((b): b is ParagraphBlock => b.type === "paragraph" && (b.role === undefined || b.role === "body"));
-
-  const { amounts, spansByBlock } = documentAmounts(bodyParagraphs, tables);
-
-  const { meta, facts, lineItems, validations } = analyzeBudget({
-    paragraphs: bodyParagraphs,
-    captions: blocks.filter((b): b is ParagraphBlock => b.type === "paragraph" && (b.role === "caption" || b.role === undefined)),
-    sections,
-    spansByBlock,
-    furniture: blocks.filter((b): b is ParagraphBlock => b.type === "paragraph" && b.role !== undefined && b.role !== "body" && b.role !== "caption"),
-    tables,
-    sourcePath: path,
-    imagesNotRead: read.warnings.filter((w) => w.code === IMAGE_NOT_READ),
-    ...(read.title ? { containerTitle: read.title } : {}),
-  });
-  validations.push(...checkTables(tables));
-  const budgetWarning = contentWarning ? null : checkBudgetContent(facts, tables);
-  if (budgetWarning) warnings.push(budgetWarning);
-  // PDF: every evidence item and amount gets the page box of what it quotes (positions come only from PDF readers).
-  if (read.geometry) placeEvidenceBoxes({ blocks, tables, amounts, facts, lineItems, validations, meta }, read.geometry);
-
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    parserVersion: PARSER_VERSION,
-    source: { path, format, sha256: sha256(bytes), bytes: bytes.length, ...(read.encoding ? { encoding: read.encoding } : {}) },
-    ...(read.pageSizes && read.pageSizes.length > 0 ? { pages: read.pageSizes } : {}),
-    meta,
-    blocks,
-    sections,
-    tables,
-    amounts,
-    facts,
-    lineItems,
-    validations,
-    warnings,
-  };
+  return { blocks, tables, sections, warnings, contentWarning };
 }
 
 function checkBlockLimits(blocks: ReaderBlock[], limits: Limits): void {
