@@ -102,7 +102,12 @@ function captionLines(before: readonly ParagraphBlock[]): CaptionLine[] {
     if (target) {
       target.text += text;
       target.ids.push(p.id);
-    } else lines.push({ ids: [p.id], text, headingLike: isHeadingLike(p, text) });
+      continue;
+    }
+    // The line after a bare outline label ("第二部分" / "太原市…2016年部门决算表") is that part's title: a heading.
+    const prev = lines[lines.length - 1];
+    const afterBareLabel = prev !== undefined && prev.text.replace(ENUMERATOR, "").trim() === "" && ENUMERATOR.test(prev.text);
+    lines.push({ ids: [p.id], text, headingLike: afterBareLabel || isHeadingLike(p, text) });
   }
   return lines;
 }
