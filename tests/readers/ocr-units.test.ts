@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { ReaderBlock } from "../../src/model/index.js";
 import { judge, isFigureLike } from "../../src/readers/ocr/digits.js";
-import { inkBox } from "../../src/readers/ocr/page.js";
+import { emBoxes, glyphEdges, inkBox } from "../../src/readers/ocr/page.js";
+import { mergedLineRegions } from "../../src/readers/ocr/merged.js";
+import { OCR_SETTINGS } from "../../src/readers/ocr/settings.js";
 import { cropGray, decodePgm, encodePgm, scaleGray } from "../../src/readers/ocr/pnm.js";
 import { compactRanges, markOcrBlocks } from "../../src/readers/ocr/provenance.js";
 import { findRulings } from "../../src/readers/ocr/rulings.js";
@@ -201,6 +203,44 @@ describe("parentheses and boxes of recognized runs", () => {
   it("scales a bitmap down by averaging the pixels each output pixel covers", () => {
     const bmp: GrayBitmap = { width: 4, height: 2, gray: Uint8Array.from([0, 100, 200, 200, 0, 100, 0, 0]), dpi: 200 };
     expect(scaleGray(bmp, 0.5)).toEqual({ width: 2, height: 1, gray: Uint8Array.from([50, 100]), dpi: 100 });
+  });
+});
+
+describe("OCR boxes as a text layer gives them", () => {
+  it("places each glyph on its own word's ink, widened by a side bearing, so an evidence box lands on its figure", () => {
+    // Two words 20 px apart on a 144 dpi page: "12" inked at x 10–29 pt, "万" at 40–49 pt.
+    const bitmap = page(100, 40, [[10, 10, 20, 10], [40, 10, 10, 10]]);
+    const [run] = joinRuns(parseTsv(tsv([
+      [4, 1, 1, 1, 1, 0, 16, 16, 108, 28, -1, ""],
+      [5, 1, 1, 1, 1, 1, 16, 16, 48, 28, 95, "12"],
+      [5, 1, 1, 1, 1, 2, 76, 16, 28, 28, 95, "万"],
+    ])));
+    const edges = glyphEdges(bitmap, run!)!.map((v) => v / 2);
+    expect(edges).toHaveLength(6);
+    // "万" spans its own ink (40–50 pt) plus a side bearing of the 14 pt line each side, not where the charWeight
+    // estimate over the whole run would put it (≈ 36–54 pt).
+    const bearing = 14 * OCR_SETTINGS.sideBearingEms;
+    expect(edges[4]).toBeCloseTo(40 - bearing, 1);
+    expect(edges[5]).toBeCloseTo(50 + bearing, 1);
+    expect(edges[0]).toBeCloseTo(10 - bearing, 1);
+  });
+
+  it("gives a line of figures the height of the page's same-size Chinese runs, bottom-aligned", () => {
+    const cjk = (y: number) => ({ text: "预算说明", x: 0, y, width: 60, height: 15, confidence: 0.95 });
+    const [figures] = emBoxes([{ text: "41,332.96", x: 0, y: 272, width: 70, height: 13, confidence: 0.95 }, cjk(100), cjk(120), cjk(140)]);
+    expect(figures).toMatchObject({ y: 270, height: 15 });
+  });
+
+  it("finds the region of lines Tesseract merged (a word several lines tall read with confidence 0) for a block re-read", () => {
+    const parsed = parseTsv(tsv([
+      ...[0, 1, 2, 3].map((i) => [5, 1, 1, 1, 10 + i, 1, 100, 100 * i, 40, 40, 95, "预算"] as (string | number)[]),
+      [4, 1, 2, 1, 1, 0, 340, 1037, 790, 116, -1, ""],
+      [5, 1, 2, 1, 1, 1, 340, 1037, 790, 116, 0, "站"],
+      [4, 1, 2, 1, 2, 0, 340, 1112, 1060, 132, -1, ""],
+      [5, 1, 2, 1, 2, 1, 340, 1112, 70, 132, 0, "02"],
+    ]));
+    expect(mergedLineRegions(parsed, [])).toEqual([{ left: 340, top: 1037, right: 1400, bottom: 1244 }]);
+    expect(mergedLineRegions(parsed, [700])).toEqual([]);
   });
 });
 

@@ -9,7 +9,7 @@ import { parseTsv, type LineBox, type OcrWord, type ParsedTsv } from "./tsv.js";
 import type { GrayBitmap } from "./types.js";
 
 /** A ruled cell's inside, in page pixels. */
-interface CellBox {
+export interface CellBox {
   left: number;
   top: number;
   right: number;
@@ -23,28 +23,36 @@ interface CellBox {
  * lines), all in one Tesseract run; the cell's reading replaces the page pass's words inside it unless clearly less sure.
  */
 export async function rereadCells(erased: GrayBitmap, parsed: ParsedTsv, lines: readonly RulingLine[], timeoutMs: number, settings = OCR_SETTINGS): Promise<ParsedTsv> {
-  const cells = unsureCells(parsed.words, lines, erased.dpi / 72, settings);
+  return rereadBoxes(erased, parsed, unsureCells(parsed.words, lines, erased.dpi / 72, settings), timeoutMs, settings);
+}
+
+/**
+ * Read each box of the page again as a block of lines (psm 6), all boxes in one Tesseract run; a box's reading
+ * replaces the words whose centre lies inside it unless it is clearly less sure (or empty).
+ */
+export async function rereadBoxes(bitmap: GrayBitmap, parsed: ParsedTsv, cells: readonly CellBox[], timeoutMs: number, settings = OCR_SETTINGS): Promise<ParsedTsv> {
   if (cells.length === 0) return parsed;
   const margin = settings.cellCropMarginPx;
   const dir = await mkdtemp(join(tmpdir(), "ocr-cells-"));
   try {
     const paths = await Promise.all(cells.map(async (c, i) => {
       const path = join(dir, `${i}.pgm`);
-      await writeFile(path, encodePgm(cropGray(erased, c.left - margin, c.top - margin, c.right - c.left + 2 * margin, c.bottom - c.top + 2 * margin)));
+      await writeFile(path, encodePgm(cropGray(bitmap, c.left - margin, c.top - margin, c.right - c.left + 2 * margin, c.bottom - c.top + 2 * margin)));
       return path;
     }));
     const list = join(dir, "list.txt");
     await writeFile(list, `${paths.join("\n")}\n`);
-    const reread = parseTsv(await runTesseract({ image: list, lang: settings.lang, psm: 6, dpi: erased.dpi, timeoutMs }));
+    const reread = parseTsv(await runTesseract({ image: list, lang: settings.lang, psm: 6, dpi: bitmap.dpi, timeoutMs }));
     let words = parsed.words;
     const lineBoxes = new Map(parsed.lineBoxes);
     cells.forEach((c, i) => {
       const shift = (b: { left: number; top: number }) => ({ left: b.left + Math.max(0, Math.floor(c.left - margin)), top: b.top + Math.max(0, Math.floor(c.top - margin)) });
-      const mine = reread.words.filter((w) => w.image === i).map((w) => ({ ...w, ...shift(w), image: 0, line: `cell${i}:${w.line}` }));
+      const tag = `box${Math.round(c.left)},${Math.round(c.top)}:`;
+      const mine = reread.words.filter((w) => w.image === i).map((w) => ({ ...w, ...shift(w), image: 0, line: tag + w.line }));
       const before = words.filter((w) => inside(w, c));
       if (mine.length === 0 || charConfidence(mine) < charConfidence(before) - settings.rereadConfidenceSlack) return;
       words = [...words.filter((w) => !inside(w, c)), ...mine];
-      for (const [key, box] of reread.lineBoxes) if (key.startsWith(`${i + 1}:`)) lineBoxes.set(`cell${i}:${key}`, { ...box, ...shift(box) } as LineBox);
+      for (const [key, box] of reread.lineBoxes) if (key.startsWith(`${i + 1}:`)) lineBoxes.set(tag + key, { ...box, ...shift(box) } as LineBox);
     });
     return { words, lineBoxes };
   } finally {

@@ -1,7 +1,11 @@
-import { rereadCells } from "./cells.js";
+import { rereadBoxes, rereadCells } from "./cells.js";
 import { digitPass } from "./digits.js";
+import { estimateEdges } from "../layout/fragments.js";
 import { encodePgm, rotateGray } from "./pnm.js";
+import { rereadFolios } from "./folios.js";
+import { mergedLineRegions } from "./merged.js";
 import { rereadLines } from "./relines.js";
+import { rereadOrganWords } from "./vocabulary.js";
 import { eraseRulings, findRulings } from "./rulings.js";
 import { OCR_SETTINGS } from "./settings.js";
 import { ENGINE, OcrTimeout, runTesseract } from "./tesseract.js";
@@ -66,11 +70,14 @@ async function readUpright(bitmap: GrayBitmap, options: OcrPageOptions): Promise
   const px = bitmap.dpi / 72;
   const ruleXs = lines.filter((l) => l.x1 === l.x2).map((l) => l.x1 * px);
   const inkOnly = OCR_SETTINGS.eraseRules ? clean : eraseRulings(bitmap, lines);
-  const lineRead = options.rereadLines === false ? parseTsv(tsv) : await rereadLines(clean, parseTsv(tsv), left());
-  const parsed = options.rereadLines === false ? lineRead : await rereadCells(inkOnly, lineRead, lines, left());
+  const pageRead = parseTsv(tsv);
+  const unmerged = options.rereadLines === false ? pageRead : await rereadFolios(clean, await rereadBoxes(clean, pageRead, mergedLineRegions(pageRead, ruleXs), left()), left());
+  const lineRead = options.rereadLines === false ? unmerged : await rereadLines(clean, unmerged, left());
+  const celled = options.rereadLines === false ? lineRead : await rereadCells(inkOnly, lineRead, lines, left());
+  const parsed = options.rereadLines === false ? celled : await rereadOrganWords(clean, celled, left());
   const runs = joinRuns(parsed, ruleXs);
   const verdicts = options.digitPass === false ? new Map() : await digitPass(clean, runs, left());
-  const fragments = runs.map((r) => toFragment(inkBox(inkOnly, r), px, verdicts.get(r)));
+  const fragments = emBoxes(runs.map((r) => toFragment(inkBox(inkOnly, r), px, verdicts.get(r), glyphEdges(inkOnly, r))));
   return {
     fragments,
     lines,
@@ -108,7 +115,27 @@ export function inkBox<T extends { left: number; top: number; width: number; hei
   return { ...r, left, top, width: right - left + 1, height: bottom - top + 1 };
 }
 
-function toFragment(r: OcrRun, px: number, verdict: { text: string; confidence: number; uncertain: boolean; digitPass: boolean } | undefined): OcrFragment {
+/**
+ * Left and right edge of each UTF-16 unit of the run's text, in pixels: each word's glyphs spread over that word's
+ * ink (Tesseract boxes each word), so an evidence box lands on its figure as a text layer's glyph boxes do. Undefined
+ * when the run's text no longer is its words' (a border stripped, a label's colon restored).
+ */
+export function glyphEdges(bitmap: GrayBitmap, r: OcrRun, settings = OCR_SETTINGS): number[] | undefined {
+  if (r.spans.map((s) => s.text).join("") !== r.text) return undefined;
+  const inks = r.spans.map((s) => (s.text.trim() === "" ? s : inkBox(bitmap, { left: s.left, top: r.top, width: s.width, height: r.height })));
+  // A text layer boxes a glyph by its advance, which runs past the ink by the side bearings: widen each word's ink
+  // by a bearing, never past half the gap to the next word.
+  const bearing = r.height * settings.sideBearingEms;
+  return inks.flatMap((ink, i) => {
+    const prev = inks[i - 1];
+    const next = inks[i + 1];
+    const before = Math.min(bearing, prev ? (ink.left - (prev.left + prev.width)) / 2 : bearing);
+    const after = Math.min(bearing, next ? (next.left - (ink.left + ink.width)) / 2 : bearing);
+    return estimateEdges(r.spans[i]!.text, ink.left - Math.max(0, before), ink.width + Math.max(0, before) + Math.max(0, after));
+  });
+}
+
+function toFragment(r: OcrRun, px: number, verdict: { text: string; confidence: number; uncertain: boolean; digitPass: boolean } | undefined, edges?: number[]): OcrFragment {
   const pt = (v: number): number => Math.round((v / px) * 100) / 100;
   const frag: OcrFragment = {
     text: verdict?.text ?? r.text,
@@ -118,9 +145,29 @@ function toFragment(r: OcrRun, px: number, verdict: { text: string; confidence: 
     height: pt(r.height),
     confidence: Math.round((verdict?.confidence ?? r.confidence) * 1000) / 1000,
   };
+  // The digit pass may replace the text; edges of a text that changed length no longer fit it.
+  if (edges && edges.length === frag.text.length * 2) frag.charEdges = edges.map(pt);
   if (verdict?.uncertain) frag.uncertain = true;
   if (verdict?.digitPass) frag.digitPass = true;
   return frag;
+}
+
+/**
+ * Line boxes as a text layer gives them: an ink box is as tall as its tallest glyph, so a line of figures
+ * ("41,332.96万元。") sits lower and shorter than the Chinese lines around it, and the layout engine took the wider gap
+ * above it for a paragraph break. A run is given the height of the same-size Chinese text on the page (the median
+ * ink height of Chinese runs up to emSizeSlack times taller), bottom-aligned; as a text layer's font box is.
+ */
+export function emBoxes(fragments: OcrFragment[], settings = OCR_SETTINGS): OcrFragment[] {
+  const cjk = fragments.filter((f) => /[\u4e00-\u9fff]/.test(f.text)).map((f) => f.height).sort((a, b) => a - b);
+  return fragments.map((f) => {
+    const peers = cjk.filter((h) => h > f.height && h <= f.height * settings.emSizeSlack);
+    const em = peers[Math.floor(peers.length / 2)];
+    if (em === undefined || peers.length < settings.emMinPeers) return f;
+    const bottom = f.y + f.height;
+    // The em box is also the glyph box: a text layer boxes glyphs by their font's ascent and descent, not their ink.
+    return { ...f, y: Math.round((bottom - em) * 100) / 100, height: em };
+  });
 }
 
 /** Character-weighted mean confidence; a blank page is not an unsure one. */

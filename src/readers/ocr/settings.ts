@@ -53,6 +53,13 @@ export const OCR_SETTINGS = {
   rereadConfidenceSlack: 0.1,
   /** Margin around a re-read line's crop, as a share of its height. */
   lineCropPadding: 0.2,
+  /** A word taller than this many of the page's line heights, read with less confidence than mergedLineBelow, spans lines the layout analysis merged. */
+  mergedLineHeights: 1.8,
+  mergedLineBelow: 0.5,
+  /** …and their region is read again as a block when it is at most this many line heights tall (not a page of text). */
+  mergedRegionMaxLines: 10,
+  /** A character that is the one difference from an organ word ("办公打") read with less confidence than this is read again alone. */
+  vocabularyRereadBelow: 0.9,
   /** A ruled cell holding a Chinese word read with less confidence than this is read again alone, inside its borders. */
   cellRereadBelow: 0.8,
   /** …unless it is taller than this (points): a frame around a page of text is not a cell. */
@@ -72,6 +79,18 @@ export const OCR_SETTINGS = {
    * pages took over 50 s (measured); the document's own limit still caps the sum.
    */
   pageTimeoutMs: 120_000,
+  /** A run shorter than the page's Chinese runs up to this many times its height gets their height as its line box. */
+  emSizeSlack: 1.25,
+  /** …when at least this many such runs tell the height. */
+  emMinPeers: 3,
+  /** Side bearing added to each word's ink for its glyph edges, in ink line heights (SimSun digits: 2.1–2.3 pt at 16 pt, measured against poppler). */
+  sideBearingEms: 0.15,
+  /** Page numbers: a line in this share of the page height at its foot, at most folioMaxWidth of the page wide, centred within folioCentreSlack of the page width. */
+  folioFootBand: 0.15,
+  folioMaxWidth: 0.15,
+  folioCentreSlack: 0.08,
+  /** What a page number may hold when read again (Tesseract whitelist). */
+  folioWhitelist: "0123456789-",
   /** Digits a figure may hold in the digit pass (Tesseract whitelist). */
   digitWhitelist: "0123456789.,-%",
   /** Language model for the digit pass: the Latin model reads digits alone better than the Chinese one. */

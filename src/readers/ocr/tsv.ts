@@ -24,6 +24,15 @@ export interface OcrRun {
   /** Character-weighted mean of the words' confidences, 0–1. */
   confidence: number;
   chars: number;
+  /** The words the run was joined from (and a blank between Latin words), left to right: each glyph's box comes from its word's. */
+  spans: RunSpan[];
+}
+
+/** A piece of a run's text with the horizontal extent of the word it was read as, in pixels. */
+export interface RunSpan {
+  text: string;
+  left: number;
+  width: number;
 }
 
 /** Words (level 5) of Tesseract's TSV output; line boxes (level 4) give each word its line's height. */
@@ -78,7 +87,7 @@ export function joinRuns(parsed: ParsedTsv, ruleXs: readonly number[] = []): Ocr
       } else {
         if (run) runs.push(run);
         const chars = Array.from(w.text).length;
-        run = { left: w.left, top: w.top, width: w.width, height: w.height, text: w.text, confidence: w.confidence, chars };
+        run = { left: w.left, top: w.top, width: w.width, height: w.height, text: w.text, confidence: w.confidence, chars, spans: [spanOf(w)] };
       }
     }
     if (run) runs.push(run);
@@ -171,10 +180,16 @@ function continuesFigure(left: string, right: string): boolean {
   return (/\d[.,，．]$/.test(left) && /^\d/.test(right)) || (/\d$/.test(left) && /^[.,，．]\d/.test(right));
 }
 
+function spanOf(w: OcrWord): RunSpan {
+  return { text: w.text, left: w.left, width: w.width };
+}
+
 function appendWord(run: OcrRun, w: OcrWord, gap: number): void {
   const chars = Array.from(w.text).length;
   // Only Latin words keep a space; Chinese and figures are glued back ("27," + "664.22").
   const latin = /[A-Za-z]$/.test(run.text) && /^[A-Za-z]/.test(w.text) && gap > 0;
+  if (latin) run.spans.push({ text: " ", left: run.left + run.width, width: gap });
+  run.spans.push(spanOf(w));
   run.text += latin ? ` ${w.text}` : w.text;
   run.confidence = (run.confidence * run.chars + w.confidence * chars) / (run.chars + chars);
   run.chars += chars;
