@@ -23,6 +23,11 @@ export interface FactMention {
   weak?: boolean;
   /** The figure this one is a part of: "X元，其中：A…，B…" makes X the parent of A and B. */
   parent?: FactMention;
+  /**
+   * The other cells of a figure the table prints only as its parts (机关运行经费 = 行政单位 + 参公 rows): the fact's
+   * evidence lists them after `evidence`.
+   */
+  also?: Evidence[];
 }
 
 /**
@@ -55,10 +60,20 @@ export function mergeMentions(all: FactMention[], basis?: Fact["basis"]): { fact
       ...(basis ? { basis } : {}),
       ...(first.name ? { name: first.name } : {}),
       ...(first.entity ? { entity: first.entity } : {}),
-      evidence: ordered.filter((m) => agrees(m, first)).map((m) => m.evidence),
+      evidence: onceEach(ordered.filter((m) => agrees(m, first)).flatMap((m) => [m.evidence, ...(m.also ?? [])])),
     });
   }
   return { facts, groups };
+}
+
+/** Each cell once: a table read both down its labels and across its columns states one cell twice. */
+function onceEach(evidence: Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return evidence.filter((e) => {
+    if (e.kind !== "cell") return true;
+    const id = `${e.tableId}|${e.row}|${e.col}`;
+    return seen.has(id) ? false : (seen.add(id), true);
+  });
 }
 
 /** A fund's income: this year's appropriation, which a table may print together with what is carried over of it. */
@@ -101,7 +116,9 @@ function distinct(ms: readonly FactMention[]): FactMention[] {
 /**
  * "财政拨款支出13733.8万元" in a 决算's narrative is this year's expenditure (本年支出合计 13,733.80), not the 总计
  * (20,727.53, with 年末结转): a sentence's bare 收入/支出 that differs from the table's total and equals the table's
- * this-year figure of the same fund is read as that figure.
+ * this-year figure of the same fund is read as that figure. Where no table prints that total (a 决算 without its
+ * 收支总表: 太原 2016 "收入决算4258.39万元" = 收入决算表 本年收入合计 42,583,921.59), the same figure is this year's
+ * when the document states a carryover on that side for the fund or a part of it: the 总计 then exceeds 本年 by it.
  */
 function asCurrentYear(all: readonly FactMention[]): (m: FactMention) => FactMention {
   // Indexed once: a filter per mention would make a document of many figures quadratic.
@@ -118,12 +135,21 @@ function asCurrentYear(all: readonly FactMention[]): (m: FactMention) => FactMen
     const side = CURRENT_YEAR_OF[m.key];
     if (!side || m.evidence.kind !== "text" || m.weak) return m;
     const totals = cells(m.key, m.fund);
-    if (totals.length === 0 || totals.some((t) => agrees(t, m))) return m;
+    if (totals.some((t) => agrees(t, m)) || (totals.length === 0 && !carries(m))) return m;
     return cells(side, m.fund).some((c) => agrees(c, m)) ? { ...m, key: side } : m;
   };
+  function carries(m: FactMention): boolean {
+    const key = CARRYOVER_OF[m.key]!;
+    // The department's whole carries over whatever any fund carries over.
+    const funds = m.fund === undefined ? undefined : (PARTS_OF_FUND[m.fund] ?? [m.fund]);
+    return all.some((o) => o.key === key && !o.weak && compare(o.yuan, "0") > 0 && (funds === undefined || (o.fund !== undefined && funds.includes(o.fund))));
+  }
 }
 
 const CURRENT_YEAR_OF: Readonly<Record<string, string>> = { "income.total": "income.current_year", "expenditure.total": "expenditure.current_year" };
+const CARRYOVER_OF: Readonly<Record<string, string>> = { "income.total": "income.carryover", "expenditure.total": "expenditure.carryover" };
+/** The funds within a fund (a fund not listed has no parts but itself). */
+const PARTS_OF_FUND: Readonly<Partial<Record<Fund, readonly Fund[]>>> = { fiscal: ["fiscal", "general_budget", "government_fund", "state_capital"] };
 
 /**
  * The statements of one fact, the one to report first: the most precise among those the others agree with most

@@ -8,6 +8,7 @@ import { FUNCTION_CLASS_NAMES, tableKindSpec, type TableKindSpec } from "./catal
 import type { FactMention } from "./facts.js";
 import { keyTakesFund } from "./keys.js";
 import { cellFigure, cellIndex } from "./table-figures.js";
+import { sectionFacts } from "./table-sections.js";
 import { columnFact, columnFund, columnRank, compactLabel, namedPath, onExpenditureSide, type ColumnContext } from "./table-columns.js";
 import { factOfLabel, type LabelFact } from "./vocabulary.js";
 import { abs, add, compare, halfUlp, sub } from "../util/decimal.js";
@@ -22,16 +23,21 @@ export function tableFacts(tables: readonly Table[], ctx: ColumnContext, unitOf:
     const unit = unitOf(t);
     const spec = tableKindSpec(t.kind);
     if (!spec || spec.reading === "none") continue;
-    const found: FactMention[] = [];
-    if (spec.reading === "columns") found.push(...columnFacts(t, spec, ctx));
-    // With one figure column, or columns that only say which figure (2016年度预算数 | 2016年度决算数), a column table
-    // prints its facts down its label column (福州 三公表: 项目 | 预算数; 太原 决算 公开09表).
-    const amounts = t.columns.filter((c) => c.kind === "amount");
-    if (spec.reading === "rows" || amounts.length === 1 || amounts.every((c) => namedPath(c.path).length === 0)) found.push(...rowFacts(t, spec, ctx));
+    const found = spec.reading === "sections" ? sectionFacts(t, spec, ctx) : gridFacts(t, spec, ctx);
     const stated = spec.states ? found.filter((m) => spec.states!.test(m.key)) : found;
     out.push(...(unit ? stated.map((m) => ({ ...m, entity: unit })) : stated));
   }
   return withoutWholeFundGroups(out, tables);
+}
+
+/** A row or column table's facts. */
+function gridFacts(t: Table, spec: TableKindSpec, ctx: ColumnContext): FactMention[] {
+  const found = spec.reading === "columns" ? columnFacts(t, spec, ctx) : [];
+  // With one figure column, or columns that only say which figure (2016年度预算数 | 2016年度决算数), a column table
+  // prints its facts down its label column (福州 三公表: 项目 | 预算数; 太原 决算 公开09表).
+  const amounts = t.columns.filter((c) => c.kind === "amount");
+  if (spec.reading === "rows" || amounts.length === 1 || amounts.every((c) => namedPath(c.path).length === 0)) found.push(...rowFacts(t, spec, ctx));
+  return found;
 }
 
 const BASIC_PARTS = ["expenditure.basic.personnel", "expenditure.basic.public"] as const;
@@ -87,6 +93,9 @@ function sideOf(t: Table, col: number): "income" | "expenditure" | undefined {
   return undefined;
 }
 
+/** Rows whose label cells name facts (header rows name columns). */
+const LINE_ROWS: ReadonlySet<TableRow["kind"]> = new Set(["data", "total", "subtotal"]);
+
 const TOTAL_ROW_KEYS = new Set(["expenditure.total", "expenditure.current_year"]);
 
 /**
@@ -96,16 +105,17 @@ const TOTAL_ROW_KEYS = new Set(["expenditure.total", "expenditure.current_year"]
 function rowFacts(t: Table, spec: TableKindSpec, ctx: ColumnContext): FactMention[] {
   const at = cellIndex(t);
   const classCols = classListColumns(t);
+  const withThisYear = thisYearColumns(t, spec);
   const carried = new Set<number>();
   const out: FactMention[] = [];
   for (const row of t.rows) {
     // A row with a classification code is a line item, not a label naming a fact.
-    if ((row.kind !== "data" && row.kind !== "total" && row.kind !== "subtotal") || row.code) continue;
+    if (!LINE_ROWS.has(row.kind) || row.code) continue;
     for (let c = 0; c < t.nCols; c++) {
       const cell = at.get(`${row.index},${c}`);
       if (!cell || cell.value || !cell.text.trim()) continue;
       if (classCols.has(c) && FUNCTION_CLASS_NAMES.has(compactLabel(cell.text))) continue;
-      const named = rowLabelFact(t, cell, spec);
+      const named = thisYears(rowLabelFact(t, cell, spec), withThisYear.has(c));
       // The funds listed under 上年结转 (财政拨款收支总表: （一）一般公共预算拨款 …) are parts of the carryover.
       if (named && isSourceLine(named) && carried.has(c)) continue;
       if (named && !isSourceLine(named)) carried[named.key.endsWith(".carryover") ? "add" : "delete"](c);
@@ -117,6 +127,20 @@ function rowFacts(t: Table, spec: TableKindSpec, ctx: ColumnContext): FactMentio
       if (m) out.push(m);
       if (TOTAL_ROW_KEYS.has(named.key)) out.push(...splitColumns(t, spec, figures, best, ctx));
     }
+  }
+  return out;
+}
+
+/**
+ * Label columns that print 本年收入合计 or 年初结转和结余 lines: their source lines ("一、财政拨款收入", 太原 2016 决算
+ * 公开01表) are this year's income, as beside those columns of a 收入表.
+ */
+function thisYearColumns(t: Table, spec: TableKindSpec): Set<number> {
+  const out = new Set<number>();
+  const lines = new Set(t.rows.filter((r) => LINE_ROWS.has(r.kind) && !r.code).map((r) => r.index));
+  for (const cell of t.cells) {
+    if (!lines.has(cell.row) || cell.value || !cell.text.trim()) continue;
+    if (/^income\.(?:carryover|current_year)$/.test(rowLabelFact(t, cell, spec)?.key ?? "")) out.add(cell.col);
   }
   return out;
 }

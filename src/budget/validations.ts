@@ -12,13 +12,15 @@ interface SumRule {
   minParts: number;
   /**
    * When none of `replace` is stated and all of `by` are, `by` stands for them (in order, each independently) —
-   * unless the two keys of `unlessSame` state one figure.
+   * unless the two keys of `unlessSame` state one figure. The keys of `within` are parts of `by`, left out with it.
    */
-  alternatives?: { replace: string[]; by: string[]; unlessSame?: [string, string] }[];
+  alternatives?: { replace: string[]; by: string[]; unlessSame?: [string, string]; within?: string[] }[];
   /** Parts short of a total that includes 年终结转结余 the document does not state: skipped, not failed. */
   mayHoldUnstatedCarryover?: boolean;
   /** The fund scopes it is checked in: the department's only, or every fund that states the total too (default). */
   scopes?: "department";
+  /** Parts without which the sum says nothing (skipped, not failed): 基本 and 项目 of a 支出总计. */
+  required?: string[];
 }
 
 /** The uses of the national 支出总表: 基本, 项目, and the rest beside them. */
@@ -37,6 +39,8 @@ const SUM_RULES: SumRule[] = [
     minParts: 2,
     alternatives: [BASIC_AS_PARTS],
     mayHoldUnstatedCarryover: true,
+    // 基本支出 and 年末结转 without the 项目支出 (武汉 2024 决算's 财政拨款: 基本 in the 说明 only) are not the whole.
+    required: ["expenditure.basic", "expenditure.project"],
   },
   { rule: "income.current_year+carryover=total", total: "income.total", parts: ["income.current_year", "income.carryover"], minParts: 2 },
   { rule: "expenditure.basic.personnel+public=basic", total: "expenditure.basic", parts: ["expenditure.basic.personnel", "expenditure.basic.public"], minParts: 2 },
@@ -50,6 +54,8 @@ const SUM_RULES: SumRule[] = [
     alternatives: [
       // Documents that state 财政拨款收入 as one figure list it in place of its three funds.
       { replace: ["income.general_budget", "income.government_fund", "income.state_capital"], by: ["income.total@fiscal"] },
+      // A 决算 收入支出决算表 prints this year's 财政拨款收入 with its funds as 其中 lines (太原 2016 公开01表).
+      { replace: ["income.general_budget", "income.total@fiscal"], by: ["income.current_year@fiscal"], within: ["income.government_fund", "income.state_capital"] },
       // Where only the 财政拨款 carryover is printed (重庆 表四), it is the carryover the total holds — unless the total
       // is this year's income (太原 决算: 收入合计 = 本年收入合计, the carryover beside it).
       { replace: ["income.carryover"], by: ["income.carryover@fiscal"], unlessSame: ["income.total", "income.current_year"] },
@@ -107,7 +113,8 @@ function sumRule(r: SumRule, st: Statements): Validation | undefined {
   const stated = totalKey ? st.one(totalKey) : undefined;
   // Prefer the statements listed under the total itself ("总收入X，其中：…"): a part stated elsewhere under another
   // total (上年结转 under 财政拨款收入) belongs to that total's identity, not to this one.
-  let parts = partKeysOf(r, st).map((k) => st.all(k).find((m) => stated && m.parent === stated) ?? st.one(k)).filter((m): m is FactMention => m !== undefined);
+  const partKeys = partKeysOf(r, st);
+  let parts = partKeys.map((k) => st.all(k).find((m) => stated && m.parent === stated) ?? st.one(k)).filter((m): m is FactMention => m !== undefined);
   if (stated && parts.some((p) => p.parent === stated)) parts = parts.filter((p) => p.parent === stated || p.parent === undefined);
   // "项目支出…其中：1.事业单位经营支出…": a part listed under another part is inside it already.
   const keys = new Set(parts.map((p) => p.key));
@@ -117,6 +124,8 @@ function sumRule(r: SumRule, st: Statements): Validation | undefined {
   const unnamed = parent && parent.key === "(unnamed)" && parts.every((p) => p.parent === parent) ? parent : undefined;
   const total = unnamed ?? stated;
   if (!total) return undefined;
+  const missing = (r.required ?? []).filter((k) => partKeys.includes(k) && !parts.some((p) => p.key === k));
+  if (missing.length > 0 && parts.length > 0) return { rule: r.rule, status: "skipped", message: `${missing.join(" and ")} not stated`, evidence: [total.evidence, ...parts.map((p) => p.evidence)] };
   if (parts.length < r.minParts) {
     return parts.length > 0 ? { rule: r.rule, status: "skipped", message: `only ${parts.length} of the parts is stated`, evidence: [total.evidence, ...parts.map((p) => p.evidence)] } : undefined;
   }
@@ -134,7 +143,8 @@ function partKeysOf(r: SumRule, st: Statements): string[] {
   for (const alt of r.alternatives ?? []) {
     if (alt.replace.some((k) => st.one(k)) || !alt.by.every((k) => st.one(k)) || (alt.unlessSame && sameFigure(st, ...alt.unlessSame))) continue;
     const at = keys.indexOf(alt.replace[0]!);
-    keys = [...keys.slice(0, at), ...alt.by, ...keys.slice(at).filter((k) => !alt.replace.includes(k))];
+    const gone = [...alt.replace, ...(alt.within ?? [])];
+    keys = [...keys.slice(0, at), ...alt.by, ...keys.slice(at).filter((k) => !gone.includes(k))];
   }
   return keys;
 }

@@ -16,6 +16,14 @@ describe("validations", () => {
     expect(v.evidence.map((e) => e.quote)).toEqual(["500.00万元", "300.00万元", "150.00万元"]);
   });
 
+  test("基本支出 and 年末结转 without the 项目支出 are not the 支出总计's parts: skipped, not failed", () => {
+    // 武汉 2024 决算's 财政拨款 scope: 总计 20,727.53 = 基本 10,234.37 + 项目 3,499.42 + 年末结转 6,993.74 (万元), 项目 unstated.
+    const { validations } = analyze("财政拨款支出总计20727.53万元，其中：基本支出10234.37万元，年末结转和结余6993.74万元。");
+    expect(validations.filter((v) => v.rule.startsWith("expenditure.basic+project=total")).map((v) => [v.rule, v.status, v.message])).toEqual([
+      ["expenditure.basic+project=total [fiscal]", "skipped", "expenditure.project not stated"],
+    ]);
+  });
+
   test("rounding within the printed precision passes; beyond it fails", () => {
     // 0.01万元 off with two-decimal 万元 figures: 100元 difference, tolerance 3 × 50元.
     expect(analyze("基本支出100.01万元，其中人员经费60.00万元，日常公用经费40.00万元。").validations[0]).toMatchObject({ status: "pass", difference: "-100" });

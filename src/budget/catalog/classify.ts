@@ -38,13 +38,16 @@ function bySignature(t: Table): TableKind | null {
   return null;
 }
 
+/** The catalog entry a title names (first match in catalog order), for a table's title or a section's heading. */
+export function kindOfTitle(title: string): TableKindSpec | undefined {
+  const squeezed = compact(title);
+  return squeezed ? TABLE_CATALOG.find((s) => s.titles.some((re) => re.test(squeezed))) : undefined;
+}
+
 /** The table's catalog kind with what identified it; `spec` undefined means "other". */
 export function classifyTable(t: Table): TableKind {
-  const title = compact(t.title ?? "");
-  if (title) {
-    const spec = TABLE_CATALOG.find((s) => s.titles.some((re) => re.test(title)));
-    if (spec) return { spec, evidence: { by: "title", quote: t.title! } };
-  }
+  const spec = kindOfTitle(t.title ?? "");
+  if (spec) return { spec, evidence: { by: "title", quote: t.title! } };
   return bySignature(t) ?? { spec: undefined, evidence: null };
 }
 

@@ -9,8 +9,9 @@
 import type { Fund } from "../../model/index.js";
 
 /** How a table states facts. rows: a label cell names the figure beside it (收支总表); columns: a column header names
- * the figure on the table's total row (支出总表 合计 | 基本支出 | 项目支出); none: detail or text tables. */
-export type FactReading = "rows" | "columns" | "none";
+ * the figure on the table's total row (支出总表 合计 | 基本支出 | 项目支出); sections: small tables stacked in one grid,
+ * each under its heading row with its own header row (table-sections.ts); none: detail or text tables. */
+export type FactReading = "rows" | "columns" | "sections" | "none";
 
 export interface TableKindSpec {
   /** Stable id, written to `tables[].kind` and `lineItems[].tableKind`. */
@@ -51,6 +52,18 @@ const EXPENDITURE = /^(?:expenditure\.|change\.|procurement\.total$)/;
 
 export const TABLE_CATALOG: readonly TableKindSpec[] = [
   {
+    // 山西 决算 公开08表 "部门决算公开相关信息统计表" (the national 部门决算相关信息统计表): 一、政府采购情况 (采购预算 |
+    // 采购金额), 二、机关运行经费 (统计数, by 行政单位 and 参公 rows), 三、国有资产占用情况 (车辆数合计（辆）…) in one
+    // grid. Its section headings identify it where the title is missing.
+    id: "final_statistics",
+    name: "部门决算相关信息统计表",
+    titles: [/(?:决算|预算)(?:公开)?相关信息(?:统计)?表/],
+    signature: [/^政府采购(?:情况)?$/, /^机关运行经费(?:情况|支出)?$/],
+    fund: "all",
+    states: /^(?:procurement\.|operating_cost$|assets\.|three_public\.)/,
+    reading: "sections",
+  },
+  {
     id: "three_public",
     name: "“三公”经费支出表",
     titles: [/三公/],
@@ -79,7 +92,8 @@ export const TABLE_CATALOG: readonly TableKindSpec[] = [
     reading: "columns",
     totalKey: "procurement.total",
   },
-  { id: "performance", name: "绩效目标表", titles: [/绩效|评价得分/], fund: "all", reading: "none" },
+  // A 决算's 项目支出绩效自评表 without its title (武汉 2024, 佛山 2019: 项目名称 | 自评分数; 分值 | 得分).
+  { id: "performance", name: "绩效目标表", titles: [/绩效|评价得分/], signature: [/^(?:自评)?得分$|^自评分数?$/], fund: "all", reading: "none" },
   { id: "assets", name: "国有资产占用情况表", titles: [/国有资产|资产占用|固定资产/], fund: "all", states: /^assets\./,
     reading: "rows" },
   {
@@ -101,6 +115,15 @@ export const TABLE_CATALOG: readonly TableKindSpec[] = [
     totalKey: "expenditure.total",
   },
   {
+    // 腾冲 2017 决算 prints it in place of the 国有资本经营 table: the 财政专户's money, no fact of the department's
+    // whole (read as a 收支总表 or 支出总表 it would be).
+    id: "special_account",
+    name: "财政专户管理资金收入支出表",
+    titles: [/财政专户/],
+    fund: "all",
+    reading: "none",
+  },
+  {
     id: "fiscal_summary",
     name: "财政拨款收支总表",
     titles: [/财政拨款收支|财政拨款收入支出/],
@@ -112,7 +135,8 @@ export const TABLE_CATALOG: readonly TableKindSpec[] = [
   {
     id: "summary",
     name: "收支总表",
-    titles: [/收支(?:预算|决算)?总(?:体情况)?(?:预算|决算)?表|收入支出(?:预算|决算)?总表|收支(?:预算|决算)?表$/],
+    // 太原 2016 公开01表 prints "2016年收入支出决算表" (no 总): 收入支出 opening the name, not a fund's (财政专户管理资金…).
+    titles: [/收支(?:预算|决算)?总(?:体情况)?(?:预算|决算)?表|收入支出(?:预算|决算)?总表|收支(?:预算|决算)?表$|(?:^|年度?)(?:部门|单位)?收入支出(?:预算|决算)表$/],
     signature: [/^收入(?:总计|合计)$|^本年收入/, /^支出(?:总计|合计)$|^本年支出/],
     fund: "all",
     reading: "rows",
@@ -154,6 +178,9 @@ export const TABLE_CATALOG: readonly TableKindSpec[] = [
     id: "general_budget",
     name: "一般公共预算支出表",
     titles: [/一般公共预算(?:财政)?(?:拨款)?支出/],
+    // A 决算 compares this fund's spending with its budget, class by class (年初预算数 | 调整预算数 | 决算数); no other
+    // table of the national set prints a 年初 or 调整 budget beside the 决算数.
+    signature: [/^(?:年初|调整|全年)预算数?$/, /^决算数?$/],
     fund: "general_budget",
     states: EXPENDITURE,
     reading: "columns",
