@@ -11,7 +11,7 @@ import { kindOfTitle, type TableKindSpec } from "./catalog/index.js";
 import type { FactMention } from "./facts.js";
 import { cellFigure } from "./table-figures.js";
 import { columnRank, compactLabel, type ColumnContext } from "./table-columns.js";
-import { factOfLabel } from "./vocabulary.js";
+import { COUNT_KEYS, factOfLabel } from "./vocabulary.js";
 import { add } from "../util/decimal.js";
 
 interface Section {
@@ -33,11 +33,6 @@ const HEADER_LEAD = /^(?:项目|项目名称|名称|指标|内容)$/;
 const LINE_NUMBER = /^(?:行次|栏次|序号)$/;
 const LONE_TOTAL = /^(?:合计|总计|小计)$/;
 
-// Count lines of these tables ("（一）车辆数合计（辆） | 20"): the unit in brackets makes the figure a count.
-// The narrative's counts use the same words (narrative/counts.ts).
-const COUNT_LINES: readonly { key: string; unit: RegExp; label: RegExp }[] = [
-  { key: "assets.vehicles", unit: /^(?:辆|台)$/, label: /保有量|实有|车辆(?:合计|总数|数量)?$|车辆数/ },
-];
 const BRACKETED_UNIT = /[（(]([^（）()]{1,4})[）)]$/;
 
 /** The facts of a stacked statistics table, each section read as the standard table its heading names. */
@@ -137,7 +132,7 @@ function countLine(t: Table, name: string, cell: TableCell): FactMention | undef
   const value = cell.value && (cell.value.kind === "amount" || cell.value.kind === "count") ? cell.value.value : undefined;
   if (!unit || value === undefined) return undefined;
   const bare = name.replace(BRACKETED_UNIT, "");
-  const line = COUNT_LINES.find((k) => k.unit.test(unit) && k.label.test(bare));
+  const line = COUNT_KEYS.find((k) => k.unit.test(unit) && k.label.test(bare));
   if (!line) return undefined;
   const evidence = { kind: "cell" as const, tableId: t.id, row: cell.row, col: cell.col, quote: cell.text };
   return { key: line.key, yuan: value, raw: `${cell.text}${unit}`, unit, evidence, decimals: 0, multiplier: "1" };

@@ -15,6 +15,12 @@ export interface KeyPattern {
   context?: RegExp;
 }
 
+/** Counts and areas the vocabulary keeps: "车辆合计20辆", "办公用房1200平方米", and table lines "车辆数合计（辆） | 20". */
+export const COUNT_KEYS: readonly { key: string; unit: RegExp; label: RegExp }[] = [
+  { key: "assets.vehicles", unit: /^(?:辆|台)$/, label: /保有量|实有|车辆(?:合计|总数|数量)?$|车辆数/ },
+  { key: "assets.housing_m2", unit: /^(?:平方米|㎡|m2)$/, label: /房屋|办公用房|用房|建筑面积/ },
+];
+
 export const MONEY_KEYS: KeyPattern[] = [
   // 三公 first: "公务用车购置费" must not be read as a generic 购置 expense.
   // 公务用车 is also printed 公务车.
@@ -50,7 +56,7 @@ export const MONEY_KEYS: KeyPattern[] = [
   // 本年收入/支出 leave out what is carried over from last year or into the next: not the 收入总计/支出总计.
   { key: "income.current_year", re: /^(?:本年|当年)收入(?:合计|小计)?$/ },
   { key: "expenditure.current_year", re: /^(?:本年|当年)支出(?:合计|小计)?$/ },
-  { key: "expenditure.carryover", re: /年终结转(?:和)?结余$|^结转下年(?:支出|资金)?$|年末结转(?:和)?结余$/ },
+  { key: "expenditure.carryover", re: /年终结转(?:和)?结余$|^结转下年(?:支出|资金)?$|年末(?:财政拨款)?结转(?:和)?结余$/ },
   // "上年结余、结转" (深圳 收支总表) is the same line written the other way round.
   { key: "income.carryover", re: /上年结转(?:和?结余)?(?:资金|收入)?$|年初(?:财政拨款)?结转和结余$|上年结余(?:[、和及]?结转)?$/ },
   // 江苏 收支预算总表 lists its sources as 财政拨款 / 财政专户管理资金 / 其他资金: the last is other income.

@@ -54,6 +54,10 @@ describe.skipIf(!soffice)("太原发改委 2016 决算 (.doc; needs LibreOffice,
 describe.skipIf(!hasShared)(`国家信访局 2024 决算 (${hasShared ? "corpus" : SKIP_SHARED})`, async () => {
   const doc = hasShared ? await extractFile(corpus("calinchow-del+renwu/2026-pdf/009_武汉_信访局_国家信访局2024年度部门决算公开.pdf")) : null;
 
+  test("公开04表's 年末财政拨款结转和结余 is the fiscal carryover (6,993.74万元)", () => {
+    expect(yuan(doc!, "expenditure.carryover", "fiscal")).toBe("69937400");
+  });
+
   test("the 三公 are the 决算数 columns of 公开09表", () => {
     expect(["three_public.total", "three_public.overseas", "three_public.vehicle", "three_public.reception"].map((k) => yuan(doc!, k))).toEqual(["462100", "46900", "406100", "9000"]);
   });

@@ -1,12 +1,8 @@
 import type { AmountSpan, ParagraphBlock } from "../../model/index.js";
 import type { FactMention } from "../facts.js";
 import { clauseBefore, decimalsOf } from "./text.js";
+import { COUNT_KEYS } from "../vocabulary.js";
 
-// Counts and areas the vocabulary keeps: "车辆合计20辆", "办公用房1200平方米".
-const COUNT_KEYS: { key: string; unit: RegExp; label: RegExp }[] = [
-  { key: "assets.vehicles", unit: /^(?:辆|台)$/, label: /保有量|实有|车辆(?:合计|总数|数量)?$|车辆数/ },
-  { key: "assets.housing_m2", unit: /^(?:平方米|㎡|m2)$/, label: /房屋|办公用房|用房|建筑面积/ },
-];
 
 /** Counts and areas stated in a paragraph, as facts in their own unit. */
 export function countFacts(p: ParagraphBlock, spans: readonly AmountSpan[]): FactMention[] {
