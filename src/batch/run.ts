@@ -8,14 +8,14 @@
  * `duplicateOf` (or the same error, with `duplicateOf`).
  */
 import { existsSync } from "node:fs";
-import { mkdir, readFile, readdir, rm } from "node:fs/promises";
+import { readFile, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import fg from "fast-glob";
 import { DEFAULT_LIMITS, type Limits } from "../limits.js";
 import type { ExtractedDocument } from "../model/index.js";
 import { detectFormat } from "../readers/detect.js";
-import { findSoffice } from "../readers/doc/soffice.js";
+import { findSoffice } from "../readers/index.js";
 import { PARSER_VERSION } from "../util/version.js";
 import type { OcrMode } from "../readers/ocr/index.js";
 import { recordsOf, type ContentRecords } from "../writers/db/records.js";

@@ -10,7 +10,7 @@ import { cellFigure, cellIndex } from "./table-figures.js";
 import { classifyCode, headersAllow } from "./line-items/classification.js";
 import { columnFund } from "./line-items/fund.js";
 import { tablePanels, type Panel } from "./line-items/panels.js";
-import { namedLabels, type NamedLabel, type NamedRow } from "./line-items/named.js";
+import { namedLabels, type NamedRow } from "./line-items/named.js";
 import { namedHierarchyChecks } from "./line-items/hierarchy.js";
 
 const TOTAL_NAME = /^(?:合计|总计|小计|本年支出合计|支出合计|收入合计)$/;
@@ -24,17 +24,15 @@ interface RowLabel {
   code: string | null;
   name: string;
   level: LineItem["level"];
+  /** A names-only row whose level came from its name alone, not from fitting the sums (so the sums are checked). */
+  levelByName?: boolean;
 }
 
 /**
+ * The line items, and the hierarchy checks of the names-only tables (coded tables are checked by the table layer).
  * A 决算's 年初预算数 / 调整预算数 / 决算数 columns are each a line item, told apart by their measure (the analyst filters
  * by it), so the document's basis plays no part.
  */
-export function lineItems(tables: readonly Table[]): LineItem[] {
-  return readLineItems(tables).items;
-}
-
-/** The line items, and the hierarchy checks of the names-only tables (coded tables are checked by the table layer). */
 export function readLineItems(tables: readonly Table[]): { items: LineItem[]; checks: Validation[] } {
   const items: LineItem[] = [];
   const checks: Validation[] = [];
@@ -64,7 +62,7 @@ function tableLineItems(t: Table): { items: LineItem[]; named: LineItem[]; byNam
       for (const item of got) items.push(item);
       if (coded) return;
       for (const item of got) named.push(item);
-      if ("levelByName" in label && label.levelByName) byName.add(row.index);
+      if (label.levelByName) byName.add(row.index);
     });
   }
   return { items, named, byName };
@@ -85,7 +83,7 @@ function codedLabels(panel: Panel, dataRows: readonly TableRow[]): (RowLabel | n
  * A names-only panel: rows labelled by the national list and the sums of its main money column. Rows without a
  * name (a 采购 table's item lines, a 栏次 row) are no part of the hierarchy.
  */
-function namedPanelLabels(t: Table, panel: Panel, cells: ReadonlyMap<string, TableCell>, dataRows: readonly TableRow[]): (NamedLabel | null)[] {
+function namedPanelLabels(t: Table, panel: Panel, cells: ReadonlyMap<string, TableCell>, dataRows: readonly TableRow[]): (RowLabel | null)[] {
   const main = mainMoneyColumn(t, panel, cells, dataRows);
   const rows: NamedRow[] = [];
   for (const row of dataRows) {
@@ -109,7 +107,6 @@ function mainMoneyColumn(t: Table, panel: Panel, cells: ReadonlyMap<string, Tabl
 }
 
 function rowLineItems(t: Table, panel: Panel, cells: ReadonlyMap<string, TableCell>, row: number, label: RowLabel): LineItem[] {
-  const cls = label;
   const tableFund = tableKindSpec(t.kind)?.fund ?? "all";
   const items: LineItem[] = [];
   for (const column of panel.money) {
@@ -122,10 +119,10 @@ function rowLineItems(t: Table, panel: Panel, cells: ReadonlyMap<string, TableCe
     items.push({
       tableId: t.id,
       tableKind: t.kind ?? "other",
-      classification: cls.classification,
+      classification: label.classification,
       code: label.code,
       name: label.name,
-      level: cls.level,
+      level: label.level,
       measure: column.header,
       fund: columnFund(tableFund, column),
       yuan: figure.yuan,

@@ -4,6 +4,7 @@ import { isEncryptedOoxml } from "./detect.js";
 import type { Reader } from "./types.js";
 
 export { detectFormat } from "./detect.js";
+export { findSoffice } from "./doc/soffice.js";
 export type { Reader, ReadContext, ReadResult } from "./types.js";
 
 /**

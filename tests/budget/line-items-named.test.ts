@@ -1,21 +1,9 @@
 import { describe, expect, test } from "vitest";
-import { extractBytes, extractFile } from "../../src/extract.js";
-import type { ExtractedDocument, LineItem } from "../../src/model/index.js";
+import { extractFile } from "../../src/extract.js";
+import type { LineItem } from "../../src/model/index.js";
+import { extractTables } from "./line-items-fixtures.js";
 import { corpus, hasShared, SKIP_SHARED } from "../helpers.js";
 
-/** A generated HTML disclosure: each table under its caption and unit line. */
-function disclosureHtml(title: string, tables: { caption: string; rows: string[][] }[]): string {
-  const cell = (c: string) => {
-    const [text, colspan, rowspan] = c.split("|");
-    return `<td${colspan ? ` colspan="${colspan}"` : ""}${rowspan ? ` rowspan="${rowspan}"` : ""}>${text}</td>`;
-  };
-  const body = tables
-    .map((t) => `<p>${t.caption}</p>\n<p>单位：万元</p>\n<table border="1">\n${t.rows.map((r) => `<tr>${r.map(cell).join("")}</tr>`).join("\n")}\n</table>`)
-    .join("\n");
-  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body>\n<p>${title}</p>\n${body}\n</body></html>`;
-}
-
-const extractHtml = (html: string): Promise<ExtractedDocument> => extractBytes(Buffer.from(html, "utf8"), { path: "fixture.html" });
 const brief = (li: LineItem) => [li.code, li.name, li.level, li.yuan];
 const firstColumn = (items: LineItem[]) => items.filter((li) => li.evidence.col === Math.min(...items.map((x) => x.evidence.col)));
 
@@ -57,7 +45,7 @@ const ECONOMIC_BY_UNIT = {
 };
 
 describe("line items of tables that print classification names only", async () => {
-  const doc = await extractHtml(disclosureHtml("某气象局2026年部门预算", [FUNCTION_BY_NAME, ECONOMIC_BY_UNIT]));
+  const doc = await extractTables("某气象局2026年部门预算", [FUNCTION_BY_NAME, ECONOMIC_BY_UNIT]);
   const byKind = (kind: string) => doc.lineItems.filter((li) => li.tableKind === kind);
 
   test("功能分类 by name: levels from the national list and the sums, codes under the parent's code", () => {
@@ -108,11 +96,9 @@ describe("line items of tables that print classification names only", async () =
 });
 
 describe("a names-only table whose rows are not classification names gives no line items", async () => {
-  const doc = await extractHtml(
-    disclosureHtml("某局2026年部门预算", [
-      { caption: "项目支出预算表", rows: [["项目名称", "合计"], ["合计", "30.00"], ["信息化运维", "20.00"], ["宣传经费", "10.00"]] },
-    ]),
-  );
+  const doc = await extractTables("某局2026年部门预算", [
+    { caption: "项目支出预算表", rows: [["项目名称", "合计"], ["合计", "30.00"], ["信息化运维", "20.00"], ["宣传经费", "10.00"]] },
+  ]);
   test("project names are not classes", () => expect(doc.lineItems).toEqual([]));
 });
 
@@ -179,14 +165,12 @@ describe.skipIf(!hasShared)(`广州市科学技术局 2026 (${hasShared ? "corpu
 });
 
 describe("codes printed in brackets before the name (广州's tables)", async () => {
-  const doc = await extractHtml(
-    disclosureHtml("某局2026年部门预算", [
-      {
-        caption: "一般公共预算基本支出情况表（按经济分类科目）",
-        rows: [["部门预算支出经济科目", "预算"], ["合计", "80.00"], ["[301]工资福利支出", "80.00"], ["[30101]基本工资", "50.00"], ["［30102］津贴补贴", "30.00"]],
-      },
-    ]),
-  );
+  const doc = await extractTables("某局2026年部门预算", [
+    {
+      caption: "一般公共预算基本支出情况表（按经济分类科目）",
+      rows: [["部门预算支出经济科目", "预算"], ["合计", "80.00"], ["[301]工资福利支出", "80.00"], ["[30101]基本工资", "50.00"], ["［30102］津贴补贴", "30.00"]],
+    },
+  ]);
   test("'[30101]基本工资' is code 30101, name 基本工资", () => {
     expect(doc.lineItems.map(brief)).toEqual([
       ["301", "工资福利支出", "类", "800000"],

@@ -1,21 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { extractBytes } from "../../src/extract.js";
-import type { ExtractedDocument, LineItem } from "../../src/model/index.js";
+import type { LineItem } from "../../src/model/index.js";
+import { extractTables } from "./line-items-fixtures.js";
 
-/** A generated HTML disclosure: a title, then each table under its caption and unit line. */
-function disclosureHtml(title: string, tables: { caption: string; unit: string; rows: string[][] }[]): string {
-  const cell = (c: string) => {
-    // "text|colspan|rowspan" for merged cells.
-    const [text, colspan, rowspan] = c.split("|");
-    return `<td${colspan ? ` colspan="${colspan}"` : ""}${rowspan ? ` rowspan="${rowspan}"` : ""}>${text}</td>`;
-  };
-  const body = tables
-    .map((t) => `<p>${t.caption}</p>\n<p>${t.unit}</p>\n<table border="1">\n${t.rows.map((r) => `<tr>${r.map(cell).join("")}</tr>`).join("\n")}\n</table>`)
-    .join("\n");
-  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body>\n<p>${title}</p>\n${body}\n</body></html>`;
-}
-
-const extractHtml = (html: string): Promise<ExtractedDocument> => extractBytes(Buffer.from(html, "utf8"), { path: "fixture.html" });
 
 /** The fields an analyst reads, without evidence. */
 const brief = (li: LineItem) => [li.code, li.name, li.level, li.measure, li.fund, li.yuan];
@@ -35,7 +21,7 @@ const EXPENDITURE = {
 };
 
 describe("line items of a 功能分类 table with split 类|款|项 columns", async () => {
-  const doc = await extractHtml(disclosureHtml("某局2026年部门预算", [EXPENDITURE]));
+  const doc = await extractTables("某局2026年部门预算", [EXPENDITURE]);
   const items = doc.lineItems;
 
   test("every data row at every level, one per money column, in exact 元; the 合计 row gives none", () => {
@@ -66,22 +52,20 @@ describe("line items of a 功能分类 table with split 类|款|项 columns", as
 });
 
 describe("line items of an 经济分类 table with codes glued to names", async () => {
-  const doc = await extractHtml(
-    disclosureHtml("某局2026年部门预算", [
-      {
-        caption: "一般公共预算基本支出表",
-        unit: "单位：元",
-        rows: [
-          ["部门经济分类科目名称", "合计", "人员经费", "公用经费"],
-          ["301-工资福利支出", "1,500.00", "1,500.00", ""],
-          ["30101-基本工资", "1,000.00", "1,000.00", ""],
-          ["30102-津贴补贴", "500.00", "500.00", "-"],
-          ["302-商品和服务支出", "80.00", "", "80.00"],
-          ["合计", "1,580.00", "1,500.00", "80.00"],
-        ],
-      },
-    ]),
-  );
+  const doc = await extractTables("某局2026年部门预算", [
+    {
+      caption: "一般公共预算基本支出表",
+      unit: "单位：元",
+      rows: [
+        ["部门经济分类科目名称", "合计", "人员经费", "公用经费"],
+        ["301-工资福利支出", "1,500.00", "1,500.00", ""],
+        ["30101-基本工资", "1,000.00", "1,000.00", ""],
+        ["30102-津贴补贴", "500.00", "500.00", "-"],
+        ["302-商品和服务支出", "80.00", "", "80.00"],
+        ["合计", "1,580.00", "1,500.00", "80.00"],
+      ],
+    },
+  ]);
 
   test("the code is split from the name (30101 from 30101-基本工资), 类 and 款 by length, blanks and dashes skipped", () => {
     expect(doc.lineItems.map(brief)).toEqual([
@@ -99,19 +83,17 @@ describe("line items of an 经济分类 table with codes glued to names", async 
 });
 
 describe("the fund of a line item", async () => {
-  const doc = await extractHtml(
-    disclosureHtml("某局2026年部门预算", [
-      {
-        caption: "财政拨款支出预算表",
-        unit: "单位：万元",
-        rows: [
-          ["科目编码", "科目名称", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"],
-          ["208", "社会保障和就业支出", "30.00", "10.00", "15.00", "5.00"],
-          ["合计", "", "30.00", "10.00", "15.00", "5.00"],
-        ],
-      },
-    ]),
-  );
+  const doc = await extractTables("某局2026年部门预算", [
+    {
+      caption: "财政拨款支出预算表",
+      unit: "单位：万元",
+      rows: [
+        ["科目编码", "科目名称", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"],
+        ["208", "社会保障和就业支出", "30.00", "10.00", "15.00", "5.00"],
+        ["合计", "", "30.00", "10.00", "15.00", "5.00"],
+      ],
+    },
+  ]);
 
   test("is the table's (财政拨款), narrowed when the column header names a fund", () => {
     expect(doc.lineItems.map((li) => [li.measure, li.fund, li.yuan])).toEqual([
@@ -124,21 +106,19 @@ describe("the fund of a line item", async () => {
 });
 
 describe("side-by-side 人员经费 | 公用经费 panels", async () => {
-  const doc = await extractHtml(
-    disclosureHtml("某局2026年部门预算", [
-      {
-        caption: "一般公共预算基本支出表",
-        unit: "单位：万元",
-        rows: [
-          ["人员经费|3", "公用经费|3"],
-          ["科目编码", "科目名称", "金额", "科目编码", "科目名称", "金额"],
-          ["301", "工资福利支出", "90.00", "302", "商品和服务支出", "12.00"],
-          ["30101", "基本工资", "60.00", "30201", "办公费", "2.00"],
-          ["30102", "津贴补贴", "30.00", "30205", "水费", "10.00"],
-        ],
-      },
-    ]),
-  );
+  const doc = await extractTables("某局2026年部门预算", [
+    {
+      caption: "一般公共预算基本支出表",
+      unit: "单位：万元",
+      rows: [
+        ["人员经费|3", "公用经费|3"],
+        ["科目编码", "科目名称", "金额", "科目编码", "科目名称", "金额"],
+        ["301", "工资福利支出", "90.00", "302", "商品和服务支出", "12.00"],
+        ["30101", "基本工资", "60.00", "30201", "办公费", "2.00"],
+        ["30102", "津贴补贴", "30.00", "30205", "水费", "10.00"],
+      ],
+    },
+  ]);
 
   test("each panel's figures belong to its own code and name", () => {
     expect(doc.lineItems.map((li) => [li.code, li.name, li.measure, li.yuan])).toEqual([
@@ -152,30 +132,52 @@ describe("side-by-side 人员经费 | 公用经费 panels", async () => {
   });
 });
 
+describe("side-by-side panels that print 广州's bracketed codes", async () => {
+  const doc = await extractTables("某局2026年部门预算", [
+    {
+      caption: "一般公共预算基本支出表",
+      unit: "单位：万元",
+      rows: [
+        ["人员经费|2", "公用经费|2"],
+        ["科目名称", "金额", "科目名称", "金额"],
+        ["[30101]基本工资", "60.00", "[30201]办公费", "2.00"],
+        // A bracketed year ("[2016]年结转") is no code: the row's second panel gives nothing.
+        ["[30102]津贴补贴", "30.00", "[2016]年结转", "10.00"],
+      ],
+    },
+  ]);
+
+  test("each panel's code is read from its brackets, a bracketed year is not one", () => {
+    expect(doc.lineItems.map((li) => [li.code, li.name, li.measure, li.yuan])).toEqual([
+      ["30101", "基本工资", "人员经费 / 金额", "600000"],
+      ["30102", "津贴补贴", "人员经费 / 金额", "300000"],
+      ["30201", "办公费", "公用经费 / 金额", "20000"],
+    ]);
+  });
+});
+
 describe("tables that are not classification tables", async () => {
-  const doc = await extractHtml(
-    disclosureHtml("某局2026年部门预算", [
-      {
-        caption: "收支预算总表",
-        unit: "单位：万元",
-        rows: [
-          ["收入", "", "支出", ""],
-          ["项目", "预算数", "项目", "预算数"],
-          ["一、一般公共预算拨款", "120.50", "一、节能环保支出", "120.50"],
-          ["收入总计", "120.50", "支出总计", "120.50"],
-        ],
-      },
-      {
-        caption: "部门收入总表",
-        unit: "单位：万元",
-        rows: [
-          ["单位编码", "单位名称", "合计", "一般公共预算拨款"],
-          ["114", "某局", "120.50", "120.50"],
-          ["114001", "某局本级", "120.50", "120.50"],
-        ],
-      },
-    ]),
-  );
+  const doc = await extractTables("某局2026年部门预算", [
+    {
+      caption: "收支预算总表",
+      unit: "单位：万元",
+      rows: [
+        ["收入", "", "支出", ""],
+        ["项目", "预算数", "项目", "预算数"],
+        ["一、一般公共预算拨款", "120.50", "一、节能环保支出", "120.50"],
+        ["收入总计", "120.50", "支出总计", "120.50"],
+      ],
+    },
+    {
+      caption: "部门收入总表",
+      unit: "单位：万元",
+      rows: [
+        ["单位编码", "单位名称", "合计", "一般公共预算拨款"],
+        ["114", "某局", "120.50", "120.50"],
+        ["114001", "某局本级", "120.50", "120.50"],
+      ],
+    },
+  ]);
 
   test("rows without a classification code (labels, 单位编码) give no line items", () => {
     expect(doc.tables.length).toBe(2);
@@ -184,20 +186,18 @@ describe("tables that are not classification tables", async () => {
 });
 
 describe("a 决算 table with 年初预算数 | 调整预算数 | 决算数 columns", async () => {
-  const doc = await extractHtml(
-    disclosureHtml("某局2024年度部门决算", [
-      {
-        caption: "一般公共预算财政拨款支出决算表",
-        unit: "单位：万元",
-        rows: [
-          ["项目|2", "年初预算数", "调整预算数", "决算数"],
-          ["科目编码", "科目名称", "", "", ""],
-          ["201", "一般公共服务支出", "50.00", "55.00", "54.30"],
-          ["合计", "", "50.00", "55.00", "54.30"],
-        ],
-      },
-    ]),
-  );
+  const doc = await extractTables("某局2024年度部门决算", [
+    {
+      caption: "一般公共预算财政拨款支出决算表",
+      unit: "单位：万元",
+      rows: [
+        ["项目|2", "年初预算数", "调整预算数", "决算数"],
+        ["科目编码", "科目名称", "", "", ""],
+        ["201", "一般公共服务支出", "50.00", "55.00", "54.30"],
+        ["合计", "", "50.00", "55.00", "54.30"],
+      ],
+    },
+  ]);
 
   test("every column is a line item, told apart by its measure", () => {
     expect(doc.lineItems.map((li) => [li.code, li.measure.split(" / ").at(-1), li.yuan])).toEqual([
@@ -209,23 +209,21 @@ describe("a 决算 table with 年初预算数 | 调整预算数 | 决算数 colu
 });
 
 describe("部门 × 政府 经济分类 side by side, split 类|款, the name column headed without 名称 (烟台)", async () => {
-  const doc = await extractHtml(
-    disclosureHtml("某局2026年部门预算", [
-      {
-        caption: "基本支出预算情况表",
-        unit: "单位：万元",
-        rows: [
-          ["科目编码|2", "部门预算支出经济分类科目||2", "科目编码|2", "政府预算支出经济分类科目||2", "合计||2"],
-          ["类", "款", "类", "款"],
-          ["合计|5", "", "9.00"],
-          ["301", "", "工资福利支出", "501", "", "机关工资福利支出", "6.00"],
-          ["301", "01", "基本工资", "501", "01", "工资奖金津补贴", "6.00"],
-          ["301", "", "工资福利支出", "505", "", "对事业单位经常性补助", "3.00"],
-          ["301", "01", "基本工资", "505", "01", "工资福利支出", "3.00"],
-        ],
-      },
-    ]),
-  );
+  const doc = await extractTables("某局2026年部门预算", [
+    {
+      caption: "基本支出预算情况表",
+      unit: "单位：万元",
+      rows: [
+        ["科目编码|2", "部门预算支出经济分类科目||2", "科目编码|2", "政府预算支出经济分类科目||2", "合计||2"],
+        ["类", "款", "类", "款"],
+        ["合计|5", "", "9.00"],
+        ["301", "", "工资福利支出", "501", "", "机关工资福利支出", "6.00"],
+        ["301", "01", "基本工资", "501", "01", "工资奖金津补贴", "6.00"],
+        ["301", "", "工资福利支出", "505", "", "对事业单位经常性补助", "3.00"],
+        ["301", "01", "基本工资", "505", "01", "工资福利支出", "3.00"],
+      ],
+    },
+  ]);
 
   test("the row's class is the 部门 one, its name the 部门 name; a 类 printed twice is two line items", () => {
     expect(doc.lineItems.map((li) => [li.classification, li.code, li.name, li.level, li.yuan])).toEqual([

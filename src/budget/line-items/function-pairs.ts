@@ -2,7 +2,7 @@
  * 功能分类 款 and 项 as printed, code then name (later names after "|"), in the coded tables of the research corpus
  * (../shared/corpus, 2016–2026, 35 documents) and samples/: the national list is published only as a book each year
  * (《政府收支分类科目》), so the pairs the documents print are the machine-readable part we hold. Regenerate with
- * /work/helpers/lineitems-tools/harvest.mjs over `batch --line-items` files; add a pair by hand only from a printed page.
+ * `node scripts/harvest-function-pairs.mjs <batch output folder>`; add a pair by hand only from a printed page.
  * The last lines are 自然资源海洋气象等支出 款 that the corpus prints by name only (杭州市气象局 2026), from the national
  * list (2024 edition).
  */

@@ -7,6 +7,7 @@
  * rows left over (a unit's name between blocks) are no classification rows.
  */
 import { abs, add, compare, sub } from "../../util/decimal.js";
+import { LINE_ITEM_SETTINGS } from "./settings.js";
 
 export interface LevelRow {
   /** 1 = 类, 2 = 款, 3 = 项 when the name alone fixes it; null when the sums decide. */
@@ -15,10 +16,6 @@ export interface LevelRow {
   yuan: string;
   halfUlp: string;
 }
-
-/** Search steps per block, over all its attempts, before giving up on it: the sums prune hard, so a real block
- * needs a few hundred. */
-const STEP_BUDGET = 50000;
 
 export interface Levels {
   /** Level (1-based) of each row, null for rows outside every block. */
@@ -47,7 +44,7 @@ export function solveLevels(rows: readonly LevelRow[], maxDepth: number): Levels
 
 /** The block's levels: the whole block at the deepest depth that fits, else its longest fitting head. */
 function solveBlock(rows: readonly LevelRow[], start: number, end: number, maxDepth: number): number[] | null {
-  const budget = { steps: STEP_BUDGET };
+  const budget = { steps: LINE_ITEM_SETTINGS.levelSearchSteps };
   for (let stop = end; stop > start; stop--) {
     for (let depth = maxDepth; depth >= 1; depth--) {
       const got = new BlockSolver(rows, depth, budget).solve(start, stop);

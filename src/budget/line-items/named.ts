@@ -8,7 +8,8 @@ import type { Classification, LineItem, TableRow } from "../../model/index.js";
 import { halfUlp, printedDecimals } from "../../util/decimal.js";
 import { headersAllow } from "./classification.js";
 import { solveLevels, type LevelRow } from "./levels.js";
-import { childCode, NATIONAL_LISTS, nameKey, type NationalList } from "./national.js";
+import { childCode, NATIONAL_LISTS, type NationalList } from "./national.js";
+import { printedNameKey } from "../meta/names.js";
 
 export interface NamedRow {
   row: TableRow;
@@ -43,7 +44,7 @@ export function namedLabels(rows: readonly NamedRow[], labelHeaders: readonly st
     const level = levels[i];
     if (level === null || level === undefined) return null;
     const parent = parents[level - 2];
-    const code = level === 1 ? list.classes.get(nameKey(r.name)) ?? null : parent ? childCode(list, parent.code, r.name, parent.name) : null;
+    const code = level === 1 ? list.classes.get(printedNameKey(r.name)) ?? null : parent ? childCode(list, parent.code, r.name, parent.name) : null;
     parents[level - 1] = { code, name: r.name };
     parents.length = level;
     return { classification, code, name: r.name, level: LEVEL_NAMES[level - 1]!, levelByName: byName[i]! };
@@ -57,7 +58,7 @@ function chooseClassification(rows: readonly NamedRow[], labelHeaders: readonly 
   for (const c of order) {
     if (!headersAllow(labelHeaders, c)) continue;
     const classes = NATIONAL_LISTS[c].classes;
-    const count = rows.filter((r) => classes.has(nameKey(r.name))).length;
+    const count = rows.filter((r) => classes.has(printedNameKey(r.name))).length;
     if (count > bestCount) [best, bestCount] = [c, count];
   }
   return best;
@@ -65,8 +66,8 @@ function chooseClassification(rows: readonly NamedRow[], labelHeaders: readonly 
 
 /** What the name alone says of the row's level. A 类 name right under the same name is its 款 (其他支出 / 其他支出). */
 function levelRow(list: NationalList, classification: Classification, r: NamedRow, above: NamedRow | undefined): LevelRow {
-  const key = nameKey(r.name);
-  const sameAsAbove = above !== undefined && nameKey(above.name) === key;
+  const key = printedNameKey(r.name);
+  const sameAsAbove = above !== undefined && printedNameKey(above.name) === key;
   let fixed: LevelRow["fixed"] = null;
   if (list.classes.has(key) && !sameAsAbove) fixed = 1;
   else if (classification === "function") {

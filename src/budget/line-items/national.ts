@@ -6,9 +6,8 @@
  */
 import type { Classification } from "../../model/index.js";
 import { FUNCTION_PAIRS } from "./function-pairs.js";
+import { printedNameKey } from "../meta/names.js";
 
-/** Names compared without blanks, with one kind of bracket: "维修(护)费" is "维修（护）费". */
-export const nameKey = (name: string) => name.replace(/[\s\u3000]+/g, "").replace(/（/g, "(").replace(/）/g, ")");
 
 const FUNCTION_CLASSES = `
 201 一般公共服务支出
@@ -212,7 +211,7 @@ function buildList(...texts: string[]): NationalList {
   for (const line of texts.join("\n").split("\n")) {
     const m = /^(\d{3}|\d{5}|\d{7}) (.+)$/.exec(line.trim());
     if (!m) continue;
-    const [code, names] = [m[1]!, m[2]!.split("|").map(nameKey)];
+    const [code, names] = [m[1]!, m[2]!.split("|").map(printedNameKey)];
     for (const n of names) {
       if (code.length === 3) classes.set(n, code);
       else {
@@ -239,12 +238,12 @@ export const NATIONAL_LISTS: Readonly<Record<Classification, NationalList>> = {
  */
 export function childCode(list: NationalList, parentCode: string | null, name: string, parentName: string): string | null {
   if (parentCode === null) return null;
-  const key = nameKey(name);
+  const key = printedNameKey(name);
   const listed = list.children.get(`${parentCode}/${key}`);
   if (listed !== undefined) return listed;
   const common = parentCode.length === 5 ? COMMON_ITEMS[key] : undefined;
   if (common) return parentCode + common;
-  const stem = nameKey(parentName).replace(/支出$/, "");
+  const stem = printedNameKey(parentName).replace(/支出$/, "");
   return key === `其他${stem}支出` ? `${parentCode}99` : null;
 }
 

@@ -47,21 +47,14 @@ export function tablePanels(t: Table, cells: ReadonlyMap<string, TableCell>): Pa
 // "30101-基本工资" is split into 30101 and "-基本工资" by the glued-code reader: the separator is not the name.
 const cleanName = (name: string) => name.replace(/^[-－—:：\s]+/, "");
 
-// 广州 prints the code in brackets before the name: "[2011105]派驻派出机构", "[30101]基本工资".
-const BRACKETED_CODE = /^[[［【]\s*(\d{3}(?:\d{2}){0,2})\s*[\]］】]\s*(\S.*)$/s;
-
-function bracketedCode(text: string): { code: string; name: string } | null {
-  const m = BRACKETED_CODE.exec(text.trim());
-  return m ? { code: m[1]!, name: m[2]!.trim() } : null;
-}
-
 /** The first panel: the row's code and name, the name read from a name-like text column where the row has none. */
 function rowLabel(cols: readonly TableColumn[], cells: ReadonlyMap<string, TableCell>): Panel["label"] {
   const nameCol = cols.find(isName);
   return (row) => {
     const name = cleanName(row.name || tidy(cellText(cells, row, nameCol)));
     if (row.code !== undefined) return name !== "" ? { code: row.code, name } : null;
-    return bracketedCode(name);
+    // 广州 prints the code in brackets before the name: "[2011105]派驻派出机构", "[30101]基本工资".
+    return splitGluedCode(name);
   };
 }
 
@@ -86,7 +79,7 @@ function panelLabel(cols: readonly TableColumn[], cells: ReadonlyMap<string, Tab
       ? reader.read([text(split[0]), text(split[1]), text(split[2])])
       : codeCols.map((c) => parseCodeCell(text(c))).find((x) => x !== null) ?? null;
     let name = tidy(text(nameCol));
-    const glued = code === null ? splitGluedCode(name) ?? bracketedCode(name) : null;
+    const glued = code === null ? splitGluedCode(name) : null;
     if (glued) ({ code, name } = glued);
     name = cleanName(name);
     return code !== null && name !== "" ? { code, name } : null;

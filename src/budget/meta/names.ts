@@ -41,7 +41,12 @@ export function consolidationOf(name: string): "本级" | "汇总" | undefined {
   return (m?.[1] ?? m?.[2]) as "本级" | "汇总" | undefined;
 }
 
-/** The key two printings of one name share: no spacing, one bracket width. */
+/** The key two printings of one name share: no spacing, one bracket width ("维修(护)费" is "维修（护）费"). */
+export function printedNameKey(name: string): string {
+  return name.replace(/[\s\u3000]+/g, "").replace(/（/g, "(").replace(/）/g, ")");
+}
+
+/** A publisher's name as a key: its printed key without the 部门/单位 words after it. */
 export function nameKey(name: string): string {
-  return cleanName(name).replace(/（/g, "(").replace(/）/g, ")");
+  return printedNameKey(cleanName(name));
 }

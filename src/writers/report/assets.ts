@@ -1,6 +1,11 @@
 /** The report's inline CSS and its optional filtering script (reading never depends on the script). */
+import { PAGE_SETTINGS } from "./settings.js";
+
+// The box colours of the PNGs, as "r,g,b" so the CSS gives each use its own alpha: rgba(var(--box), .85).
+const BOX_COLOURS = `:root { --box:${PAGE_SETTINGS.colours.evidence.join(",")}; --box-fail:${PAGE_SETTINGS.colours.fail.join(",")}; }`;
 
 export const REPORT_CSS = `
+${BOX_COLOURS}
 :root { --fg:#1d2330; --muted:#5b6474; --line:#d7dbe3; --bg:#fff; --nav:#f5f6f9; --amt:#fff1b8; --hit:#ffd43b; --fail:#c92a2a; --ok:#2b8a3e; }
 * { box-sizing: border-box; }
 html { scroll-behavior: auto; }
@@ -40,7 +45,7 @@ mark { background:none; color:inherit; }
 mark.amt { background:var(--amt); border-radius:2px; padding:0 1px; position:relative; cursor:help; }
 mark.amt-percent { background:#d3f9d8; } mark.amt-number { background:#e7f5ff; }
 mark.ev { border-bottom:2px dotted #868e96; }
-mark.amt:focus { outline:2px solid #1c7ed6; }
+mark.amt:focus { outline:2px solid rgb(var(--box)); }
 mark.amt:focus::after { content:attr(data-tip); white-space:pre; position:absolute; left:0; top:1.7em; z-index:5; background:#212529; color:#fff; font-size:12px; line-height:1.4; padding:6px 8px; border-radius:4px; }
 :target { scroll-margin-top:30vh; }
 mark:target, td:target, th:target, p:target, .heading:target { background:var(--hit) !important; outline:3px solid #e8590c; outline-offset:1px; }
@@ -66,13 +71,13 @@ figure.pdf-page { margin:16px 0; }
 figure.pdf-page figcaption { font-weight:600; margin-bottom:4px; }
 .sheet { position:relative; width:100%; border:1px solid #adb5bd; background:#fff; }
 .sheet img { display:block; width:100%; height:auto; }
-.sheet .box { position:absolute; display:block; border:2px solid rgba(28,126,214,.85); background:rgba(28,126,214,.07); border-radius:1px; }
-.sheet .box.fail { border-color:rgba(224,49,49,.95); background:rgba(224,49,49,.08); }
-.sheet .box:hover, .sheet .box:focus { background:rgba(28,126,214,.25); }
+.sheet .box { position:absolute; display:block; border:2px solid rgba(var(--box),.85); background:rgba(var(--box),.07); border-radius:1px; }
+.sheet .box.fail { border-color:rgba(var(--box-fail),.95); background:rgba(var(--box-fail),.08); }
+.sheet .box:hover, .sheet .box:focus { background:rgba(var(--box),.25); }
 .sheet .box:target, .sheet .box.hl { border-color:#e8590c; background:rgba(255,212,59,.45); outline:3px solid #e8590c; outline-offset:1px; z-index:2; }
-.legend .box-key { display:inline-block; width:1.4em; height:.9em; border:2px solid rgba(28,126,214,.85); vertical-align:middle; }
-.legend .box-key.fail { border-color:rgba(224,49,49,.95); }
-a.to-page { font-size:11px; color:#1c7ed6; text-decoration:none; margin-left:2px; vertical-align:super; line-height:1; }
+.legend .box-key { display:inline-block; width:1.4em; height:.9em; border:2px solid rgba(var(--box),.85); vertical-align:middle; }
+.legend .box-key.fail { border-color:rgba(var(--box-fail),.95); }
+a.to-page { font-size:11px; color:rgb(var(--box)); text-decoration:none; margin-left:2px; vertical-align:super; line-height:1; }
 a.to-page::after { content:"p" attr(data-page); }
 nav.toc .page-links { margin:0 0 0 1em; font-size:12px; line-height:1.7; }
 nav.toc .page-links a { display:inline; padding:0 2px; }

@@ -3,10 +3,10 @@
  * term or meta field cites, with the reconstruction element it links back to. The HTML and the annotated PNGs
  * draw the same boxes.
  */
-import type { Box, Evidence, ExtractedDocument } from "../../model/index.js";
+import type { Box, Evidence, ExtractedDocument, Table } from "../../model/index.js";
 import type { AnchorIndex } from "./anchors.js";
 
-export interface PageBox {
+export interface DrawnBox {
   /** Element id in the report ("bx-7-0": page 7, first box on it). */
   id: string;
   page: number;
@@ -35,24 +35,47 @@ export function citations(doc: ExtractedDocument): Citation[] {
   return out;
 }
 
+type PageOf = (ev: Evidence) => number | undefined;
+
 /**
  * The page an evidence item is on: its own `page`, else its cell's or its block's (a document whose boxes are not
- * all known still shows the pages its evidence is on).
+ * all known still shows the pages its evidence is on). A table's cells are indexed by position the first time one
+ * of them is cited, so a table of 100,000 cited cells is read once, not once a citation.
  */
-export function pageOfEvidence(doc: ExtractedDocument, ev: Evidence): number | undefined {
-  if (ev.page !== undefined) return ev.page;
-  if (ev.kind === "cell") {
-    const table = doc.tables.find((t) => t.id === ev.tableId);
-    return table?.cells.find((c) => c.row === ev.row && c.col === ev.col)?.page ?? table?.provenance[0]?.page;
-  }
-  return doc.blocks.find((b) => b.id === ev.blockId)?.provenance.page;
+function evidencePageOf(doc: ExtractedDocument): PageOf {
+  const tables = new Map<string, Table>();
+  for (const t of doc.tables) if (!tables.has(t.id)) tables.set(t.id, t);
+  const cellPages = new Map<string, Map<string, number | undefined>>();
+  const cellPagesOf = (t: Table) => {
+    let pages = cellPages.get(t.id);
+    if (!pages) {
+      pages = new Map();
+      for (const c of t.cells) if (!pages.has(`${c.row},${c.col}`)) pages.set(`${c.row},${c.col}`, c.page);
+      cellPages.set(t.id, pages);
+    }
+    return pages;
+  };
+  let blockPages: Map<string, number | undefined> | undefined;
+  return (ev) => {
+    if (ev.page !== undefined) return ev.page;
+    if (ev.kind === "cell") {
+      const table = tables.get(ev.tableId);
+      return table && (cellPagesOf(table).get(`${ev.row},${ev.col}`) ?? table.provenance[0]?.page);
+    }
+    if (!blockPages) {
+      blockPages = new Map();
+      for (const b of doc.blocks) if (!blockPages.has(b.id)) blockPages.set(b.id, b.provenance.page);
+    }
+    return blockPages.get(ev.blockId);
+  };
 }
 
 /** The pages that hold evidence, ascending. */
 export function evidencePages(doc: ExtractedDocument): number[] {
+  const pageOf = evidencePageOf(doc);
   const pages = new Set<number>();
   for (const { ev } of citations(doc)) {
-    const page = pageOfEvidence(doc, ev);
+    const page = pageOf(ev);
     if (page !== undefined) pages.add(page);
   }
   return [...pages].sort((a, b) => a - b);
@@ -62,9 +85,9 @@ const boxKey = (page: number, bbox: Box): string => `${page}|${bbox.map((v) => v
 
 /** The boxes on the pages that are shown; evidence on other pages (or without a box) has none. */
 export class BoxIndex {
-  private readonly byKey = new Map<string, PageBox>();
-  private readonly byTarget = new Map<string, PageBox>();
-  private readonly byPage = new Map<number, PageBox[]>();
+  private readonly byKey = new Map<string, DrawnBox>();
+  private readonly byTarget = new Map<string, DrawnBox>();
+  private readonly byPage = new Map<number, DrawnBox[]>();
 
   constructor(doc: ExtractedDocument, anchors: AnchorIndex, shownPages: ReadonlySet<number>) {
     for (const { ev, label, failed } of citations(doc)) {
@@ -85,16 +108,16 @@ export class BoxIndex {
   }
 
   /** The box an evidence item is drawn as, if its page is shown and its box known. */
-  boxOf(ev: Evidence): PageBox | undefined {
+  boxOf(ev: Evidence): DrawnBox | undefined {
     return ev.page !== undefined && ev.bbox ? this.byKey.get(boxKey(ev.page, ev.bbox)) : undefined;
   }
 
   /** The box that links back to a reconstruction element (a mark or a cell), so the element can link to it. */
-  boxOfTarget(elementId: string): PageBox | undefined {
+  boxOfTarget(elementId: string): DrawnBox | undefined {
     return this.byTarget.get(elementId);
   }
 
-  onPage(page: number): readonly PageBox[] {
+  onPage(page: number): readonly DrawnBox[] {
     return this.byPage.get(page) ?? [];
   }
 

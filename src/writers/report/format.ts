@@ -25,8 +25,10 @@ export function formatFactValue(f: Pick<Fact, "key" | "yuan" | "unit">): string 
 /**
  * What a check's values measure: a check on one fact key names it last (consistent:assets.vehicles,
  * cross:summary=income:income.special_account) and measures what the key does; every other check is money.
+ * The rule id is parsed because a Validation carries no measure or unit; a `measure` field on Validation (model
+ * change) would replace this.
  */
-export function checkMeasure(rule: string): KeyMeasure {
+function checkMeasure(rule: string): KeyMeasure {
   return factKeySpec(rule.split(":").pop() ?? "")?.measure ?? "money";
 }
 

@@ -3,7 +3,7 @@ export { renderReportHtml, orderValidations, reportOrder, flattenSections, type 
 export { FAMILY_TITLES, groupValidations, type FamilyGroup } from "./families.js";
 export { writeReport } from "./write.js";
 export { AnchorIndex, safeId } from "./anchors.js";
-export { BoxIndex, citations, evidencePages, type PageBox } from "./boxes.js";
+export { BoxIndex, citations, evidencePages, type DrawnBox } from "./boxes.js";
 export { renderReportPages, writePageImages, pageImageName, pixelFrame, pagesFor, type PageImage } from "./page-images.js";
 export { PAGE_SETTINGS, PAGES_MODES, type PagesMode } from "./settings.js";
 export { escapeHtml } from "./escape.js";

@@ -9,7 +9,7 @@ import { outputError } from "../../errors.js";
 import { encodePng } from "../../util/png.js";
 import { writeAtomic } from "../json.js";
 import { AnchorIndex } from "./anchors.js";
-import { BoxIndex, evidencePages, type PageBox } from "./boxes.js";
+import { BoxIndex, evidencePages, type DrawnBox } from "./boxes.js";
 import { PAGE_SETTINGS, type PagesMode } from "./settings.js";
 
 /** One rendered page as the report embeds it. */
@@ -64,7 +64,7 @@ export function pixelFrame(bbox: readonly number[], scale: number, width: number
 }
 
 /** Draws a rectangle outline `thickness` pixels wide, inside the frame, into an RGB image. */
-export function drawOutline(img: RenderedPage, frame: readonly [number, number, number, number], rgb: readonly [number, number, number], thickness: number): void {
+function drawOutline(img: RenderedPage, frame: readonly [number, number, number, number], rgb: readonly [number, number, number], thickness: number): void {
   const [x0, y0, x1, y1] = frame;
   const paint = (x: number, y: number) => {
     const at = (y * img.width + x) * 3;
@@ -79,7 +79,7 @@ export function drawOutline(img: RenderedPage, frame: readonly [number, number, 
 }
 
 /** One evidence page as RGB pixels with its boxes outlined (failed check terms last, so their red stays on top). */
-function annotate(img: RenderedPage, boxes: readonly PageBox[]): Buffer {
+function annotate(img: RenderedPage, boxes: readonly DrawnBox[]): Buffer {
   const ordered = [...boxes.filter((b) => !b.failed), ...boxes.filter((b) => b.failed)];
   for (const b of ordered) {
     const colour = b.failed ? PAGE_SETTINGS.colours.fail : PAGE_SETTINGS.colours.evidence;

@@ -3,7 +3,7 @@
  * as positioned links over it, in % of the page so they scale with the image. Plain HTML and CSS: the boxes show
  * without JavaScript, and a box links back to the reconstructed mark or cell it frames.
  */
-import type { BoxIndex, PageBox } from "./boxes.js";
+import type { BoxIndex, DrawnBox } from "./boxes.js";
 import { escapeHtml } from "./escape.js";
 import type { PageImage } from "./page-images.js";
 import { PAGE_SETTINGS } from "./settings.js";
@@ -13,7 +13,7 @@ export const pageAnchor = (page: number): string => `page-${page}`;
 const pct = (v: number): string => `${(Math.round(v * 1000) / 1000).toString()}%`;
 
 /** The box element: left/top/width/height in % of the page, grown by the margin so its line stays off the figure. */
-function boxHtml(box: PageBox, img: PageImage): string {
+function boxHtml(box: DrawnBox, img: PageImage): string {
   const m = PAGE_SETTINGS.marginPt;
   const [x0, y0, x1, y1] = box.bbox;
   const style = `left:${pct(((x0 - m) / img.widthPt) * 100)};top:${pct(((y0 - m) / img.heightPt) * 100)};width:${pct(((x1 - x0 + 2 * m) / img.widthPt) * 100)};height:${pct(((y1 - y0 + 2 * m) / img.heightPt) * 100)}`;
@@ -45,7 +45,7 @@ ${images.map((img) => pageHtml(img, boxes)).join("\n")}
 }
 
 /** A small link from a reconstructed mark or cell to its box on the page ("p7"; the text comes from CSS). */
-export function toPageLink(box: PageBox | undefined): string {
+export function toPageLink(box: DrawnBox | undefined): string {
   if (!box) return "";
   return `<a class="to-page" href="#${box.id}" data-boxes="${box.id}" data-page="${box.page}" title="第 ${box.page} 页 page ${box.page}" aria-label="第 ${box.page} 页 page ${box.page}"></a>`;
 }
