@@ -3,8 +3,8 @@
  * built, each evidence item and each amount gets the page and box of what it quotes. Text evidence is boxed by its
  * characters (the reader's geometry side table maps paragraph offsets to positions), cell evidence by its cell.
  */
-import type { Block, DocumentAmount, Evidence, Fact, LineItem, Meta, Table, TableCell, Validation } from "../model/index.js";
-import { boxOfRange, roundBox, type PlacedRun } from "../readers/layout/index.js";
+import type { Block, Box, DocumentAmount, Evidence, Fact, LineItem, Meta, Table, TableCell, Validation } from "../model/index.js";
+import { boxOfRange, roundBox, type PlacedRun } from "../util/geometry.js";
 
 export interface BoxedParts {
   blocks: readonly Block[];
@@ -16,7 +16,7 @@ export interface BoxedParts {
   meta: Meta;
 }
 
-type Placed = { page?: number; bbox?: [number, number, number, number] };
+type Placed = { page?: number; bbox?: Box };
 
 /** Fill page/bbox in place on every evidence item, amount and table part that can be located. */
 export function placeEvidenceBoxes(parts: BoxedParts, geometry: ReadonlyMap<string, PlacedRun[]>): void {

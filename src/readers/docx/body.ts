@@ -7,8 +7,46 @@ import type { Numbering, RenderedNumber } from "./numbering.js";
 import type { Styles } from "./styles.js";
 import { pictureWarning, picturesIn, type Picture } from "./pictures.js";
 import { sheetObjectRelId, type EmbeddedSheet } from "./embedded.js";
+import { DOCUMENT_PART } from "./parts.js";
 
-export const DOCUMENT_PART = "word/document.xml";
+export { DOCUMENT_PART };
+
+/** Inline elements that hold no text of the paragraph (properties, deleted text, marks, references). */
+const NOT_TEXT_INLINE = new Set([
+  "w:pPr", "w:rPr", "w:del", "w:moveFrom", "w:delText", "w:bookmarkStart", "w:bookmarkEnd", "w:proofErr",
+  "w:commentRangeStart", "w:commentRangeEnd", "w:footnoteReference", "w:endnoteReference", "w:commentReference",
+  "w:lastRenderedPageBreak",
+]);
+
+/** Inline elements that render characters (renderedChars). */
+const TEXT_INLINE = new Set(["w:t", "m:t", "w:tab", "w:ptab", "w:br", "w:cr", "w:noBreakHyphen", "w:sym"]);
+
+/** The characters a TEXT_INLINE element renders ("" for a page break). */
+function renderedChars(c: XmlElement): string {
+  switch (c.name) {
+    case "w:t":
+    case "m:t":
+      return c.children.filter((s): s is string => typeof s === "string").join("");
+    case "w:tab":
+    case "w:ptab":
+      return "\t";
+    case "w:br": {
+      const type = c.attrs["w:type"];
+      return type !== "page" && type !== "column" ? "\n" : "";
+    }
+    case "w:cr":
+      return "\n";
+    case "w:noBreakHyphen":
+      return "-";
+    case "w:sym": {
+      const code = Number.parseInt(c.attrs["w:char"] ?? "", 16);
+      // Symbol-font code points (F0xx) are glyph indexes, not characters.
+      return Number.isFinite(code) && !(code >= 0xf000 && code <= 0xf0ff) ? String.fromCodePoint(code) : "";
+    }
+    default:
+      return "";
+  }
+}
 
 /** An open complex field (w:fldChar begin … separate … end); fields nest and span paragraphs. */
 interface OpenField {
@@ -105,6 +143,14 @@ export class BodyReader {
     }
   }
 
+  /** Counts `n` more table cells (the body's and its embedded sheets'), against --max-cells. */
+  private countCells(n: number): void {
+    this.cellCount += n;
+    if (this.cellCount > this.limits.maxCells) {
+      throw new ExtractError("too_large", `The document has more than ${this.limits.maxCells} table cells; raise --max-cells if it is genuine.`);
+    }
+  }
+
   private readBlockLevel(container: XmlElement): void {
     for (const el of container.children) {
       if (typeof el === "string") continue;
@@ -169,10 +215,7 @@ export class BodyReader {
   /** An embedded sheet's blocks where its object stands, numbered in the body's order; its cells count too. */
   private emitSheets(sheets: EmbeddedSheet[]): void {
     for (const sheet of sheets) {
-      this.cellCount += sheet.cells;
-      if (this.cellCount > this.limits.maxCells) {
-        throw new ExtractError("too_large", `The document has more than ${this.limits.maxCells} table cells; raise --max-cells if it is genuine.`);
-      }
+      this.countCells(sheet.cells);
       for (const b of sheet.blocks) {
         this.checkBlockCount();
         this.blocks.push({ ...b, id: b.type === "table" ? this.ids.table() : this.ids.paragraph() });
@@ -254,100 +297,77 @@ export class BodyReader {
 
   private readInline(el: XmlElement, state: InlineState): void {
     for (const c of el.children) {
-      if (typeof c === "string") continue;
-      switch (c.name) {
-        case "w:pPr":
-        case "w:rPr":
-        case "w:del":
-        case "w:moveFrom":
-        case "w:delText":
-        case "w:bookmarkStart":
-        case "w:bookmarkEnd":
-        case "w:proofErr":
-        case "w:commentRangeStart":
-        case "w:commentRangeEnd":
-        case "w:footnoteReference":
-        case "w:endnoteReference":
-        case "w:commentReference":
-        case "w:lastRenderedPageBreak":
-          break;
-        case "w:r": {
-          const hidden = isOn(child(child(c, "w:rPr"), "w:vanish"));
-          if (hidden) this.hiddenRuns++;
-          this.readInline(c, state);
-          if (hidden) this.hiddenRuns--;
-          break;
-        }
-        case "w:t":
-        case "m:t":
-          if (this.visible()) for (const s of c.children) if (typeof s === "string") state.text += s;
-          break;
-        case "w:tab":
-        case "w:ptab":
-          if (this.visible()) state.text += "\t";
-          break;
-        case "w:br": {
-          const type = c.attrs["w:type"];
-          if (this.visible() && type !== "page" && type !== "column") state.text += "\n";
-          break;
-        }
-        case "w:cr":
-          if (this.visible()) state.text += "\n";
-          break;
-        case "w:noBreakHyphen":
-          if (this.visible()) state.text += "-";
-          break;
-        case "w:sym": {
-          const code = Number.parseInt(c.attrs["w:char"] ?? "", 16);
-          // Symbol-font code points (F0xx) are glyph indexes, not characters.
-          if (this.visible() && Number.isFinite(code) && !(code >= 0xf000 && code <= 0xf0ff)) state.text += String.fromCodePoint(code);
-          break;
-        }
-        case "w:fldChar":
-          this.fieldChar(c, state);
-          break;
-        case "w:instrText": {
-          const top = this.fields[this.fields.length - 1];
-          if (top && !top.inResult) for (const s of c.children) if (typeof s === "string") top.instr += s;
-          break;
-        }
-        case "w:fldSimple": {
-          const instr = c.attrs["w:instr"] ?? "";
-          if (TOC_INSTR.test(instr)) state.sawTocField = true;
-          if (PAGEREF_INSTR.test(instr)) state.sawPageRef = true;
-          // mammoth drops w:fldSimple with its cached result; the result runs are the visible text.
-          this.readInline(c, state);
-          break;
-        }
-        case "w:hyperlink":
-          if ((c.attrs["w:anchor"] ?? "").startsWith("_Toc")) state.sawTocLink = true;
-          this.readInline(c, state);
-          break;
-        case "w:ruby": {
-          const base = child(c, "w:rubyBase");
-          if (base) this.readInline(base, state);
-          break;
-        }
-        case "w:drawing":
-        case "w:pict":
-        case "w:object": {
-          collectTextboxes(c, state.textboxes);
-          if (!this.visible()) break;
-          const sheet = this.sheets.get(sheetObjectRelId(c) ?? "");
-          if (sheet) state.sheets.push(sheet);
-          else state.pictures.push(...picturesIn(c, this.rels));
-          break;
-        }
-        case "mc:AlternateContent": {
-          // Take the Choice (modern DrawingML), never both: the Fallback repeats the same text box as VML.
-          const chosen = chooseAlternate(c);
-          if (chosen) this.readInline(chosen, state);
-          break;
-        }
-        default:
-          // w:r, w:ins, w:moveTo, w:smartTag, w:customXml, w:sdt/w:sdtContent, w:dir, w:bdo, m:oMath …
-          this.readInline(c, state);
+      if (typeof c === "string" || NOT_TEXT_INLINE.has(c.name)) continue;
+      if (TEXT_INLINE.has(c.name)) {
+        if (this.visible()) state.text += renderedChars(c);
+      } else if (!this.readFieldPart(c, state)) {
+        this.readInlineContainer(c, state);
       }
+    }
+  }
+
+  /** Field characters, instructions and TOC links; false for anything else. */
+  private readFieldPart(c: XmlElement, state: InlineState): boolean {
+    switch (c.name) {
+      case "w:fldChar":
+        this.fieldChar(c, state);
+        return true;
+      case "w:instrText": {
+        const top = this.fields[this.fields.length - 1];
+        if (top && !top.inResult) for (const s of c.children) if (typeof s === "string") top.instr += s;
+        return true;
+      }
+      case "w:fldSimple": {
+        const instr = c.attrs["w:instr"] ?? "";
+        if (TOC_INSTR.test(instr)) state.sawTocField = true;
+        if (PAGEREF_INSTR.test(instr)) state.sawPageRef = true;
+        // mammoth drops w:fldSimple with its cached result; the result runs are the visible text.
+        this.readInline(c, state);
+        return true;
+      }
+      case "w:hyperlink":
+        if ((c.attrs["w:anchor"] ?? "").startsWith("_Toc")) state.sawTocLink = true;
+        this.readInline(c, state);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** Runs, ruby, pictures and objects, alternate content, and every other wrapper of inline content. */
+  private readInlineContainer(c: XmlElement, state: InlineState): void {
+    switch (c.name) {
+      case "w:r": {
+        const hidden = isOn(child(child(c, "w:rPr"), "w:vanish"));
+        if (hidden) this.hiddenRuns++;
+        this.readInline(c, state);
+        if (hidden) this.hiddenRuns--;
+        break;
+      }
+      case "w:ruby": {
+        const base = child(c, "w:rubyBase");
+        if (base) this.readInline(base, state);
+        break;
+      }
+      case "w:drawing":
+      case "w:pict":
+      case "w:object": {
+        collectTextboxes(c, state.textboxes);
+        if (!this.visible()) break;
+        const sheet = this.sheets.get(sheetObjectRelId(c) ?? "");
+        if (sheet) state.sheets.push(sheet);
+        else state.pictures.push(...picturesIn(c, this.rels));
+        break;
+      }
+      case "mc:AlternateContent": {
+        // Take the Choice (modern DrawingML), never both: the Fallback repeats the same text box as VML.
+        const chosen = chooseAlternate(c);
+        if (chosen) this.readInline(chosen, state);
+        break;
+      }
+      default:
+        // w:ins, w:moveTo, w:smartTag, w:customXml, w:sdt/w:sdtContent, w:dir, w:bdo, m:oMath …
+        this.readInline(c, state);
     }
   }
 
@@ -407,10 +427,7 @@ export class BodyReader {
           above.rowSpan += 1;
           previous = undefined;
         } else {
-          this.cellCount++;
-          if (this.cellCount > this.limits.maxCells) {
-            throw new ExtractError("too_large", `The document has more than ${this.limits.maxCells} table cells; raise --max-cells if it is genuine.`);
-          }
+          this.countCells(1);
           const cell: RawCell = { text, colSpan: span, rowSpan: 1, col };
           row.cells.push(cell);
           openByCol.set(col, cell);

@@ -11,12 +11,13 @@ import type { ReaderBlock, Warning } from "../../model/index.js";
 import { ExtractError } from "../../errors.js";
 import type { Limits } from "../../limits.js";
 import { OoxmlPackage, XLSX_PACKAGE } from "../ooxml/zip.js";
-import { SPREADSHEETML_PREFIXES, child, parseXml, type XmlElement } from "../ooxml/xml.js";
+import { SPREADSHEETML_PREFIXES, child, descendants, parseXml, type XmlElement } from "../ooxml/xml.js";
+import { resolveTarget } from "../ooxml/rels.js";
+import { DOCUMENT_PART } from "./parts.js";
 import { readWorkbook, WORKBOOK_PART, type SheetEntry } from "../xlsx/workbook.js";
 import { readSheet } from "../xlsx/sheet.js";
 import { WorkbookBlocks } from "../xlsx/workbook-blocks.js";
 import { readXlsWith } from "../xls/index.js";
-import { descendants } from "./pictures.js";
 
 /** The ProgIDs of an Excel worksheet object: Excel.Sheet.8 (BIFF8), Excel.Sheet.12 (.xlsx). */
 export const EXCEL_SHEET_PROGID = /^Excel\.Sheet(?:\.\d+)?$/i;
@@ -39,17 +40,6 @@ export interface EmbeddedSheets {
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 const startsWith = (bytes: Uint8Array, magic: number[]): boolean => magic.every((b, i) => bytes[i] === b);
-
-/** A relationship target of word/document.xml as a part name ("embeddings/x.xlsx" → "word/embeddings/x.xlsx"). */
-export function bodyPart(target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = ["word"];
-  for (const seg of target.split("/")) {
-    if (seg === "..") parts.pop();
-    else if (seg !== "." && seg !== "") parts.push(seg);
-  }
-  return parts.join("/");
-}
 
 /** The relationship id of an Excel sheet object in a w:object / w:pict, if it is one. */
 export function sheetObjectRelId(el: XmlElement): string | undefined {
@@ -108,7 +98,7 @@ export async function readEmbeddedSheets(pkg: OoxmlPackage, body: XmlElement, re
     const relId = sheetObjectRelId(el);
     const target = relId ? rels.get(relId) : undefined;
     if (!relId || !target || out.byRelId.has(relId)) continue;
-    const part = bodyPart(target);
+    const part = resolveTarget(DOCUMENT_PART, target);
     const bytes = await pkg.bytes(part);
     if (!bytes) continue;
     const inner = { ...limits, maxUncompressedBytes: Math.max(0, budget) };

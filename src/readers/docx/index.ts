@@ -20,7 +20,7 @@ import { child, parseXml, textOf, type XmlElement } from "../ooxml/xml.js";
 import { Styles } from "./styles.js";
 import { Numbering } from "./numbering.js";
 import { BodyReader, DOCUMENT_PART } from "./body.js";
-import { relationshipTargets } from "./pictures.js";
+import { relationshipTargets, relsPartOf } from "../ooxml/rels.js";
 import { readEmbeddedSheets } from "./embedded.js";
 
 const BODY_TEXT_ELEMENTS = new Set(["w:t", "m:t", "w:instrText"]);
@@ -46,7 +46,7 @@ export const readDocx: Reader = async (bytes, ctx): Promise<ReadResult> => {
     readPart(pkg, "word/styles.xml", NO_TEXT, maxDepth),
     readPart(pkg, "word/numbering.xml", NO_TEXT, maxDepth),
     readPart(pkg, "docProps/core.xml", CORE_TEXT, maxDepth),
-    readPart(pkg, "word/_rels/document.xml.rels", NO_TEXT, maxDepth),
+    readPart(pkg, relsPartOf(DOCUMENT_PART), NO_TEXT, maxDepth),
   ]);
   const body = child(documentXml, "w:body");
   if (!body) {

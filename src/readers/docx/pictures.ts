@@ -6,8 +6,8 @@
  * pictures (their text is read).
  */
 import type { Warning } from "../../model/index.js";
-import type { XmlElement } from "../ooxml/xml.js";
-import { IMAGE_NOT_READ, IMAGE_SETTINGS } from "../html/images.js";
+import { descendants, type XmlElement } from "../ooxml/xml.js";
+import { IMAGE_SETTINGS, notReadWarning } from "../html/images.js";
 
 export interface Picture {
   /** The relationship's target (media/image1.png), or its id when the part does not say. */
@@ -17,23 +17,13 @@ export interface Picture {
 }
 
 const EMU_PER_PX = 9525;
-const PX_PER_PT = 4 / 3;
-
-const localName = (name: string): string => name.slice(name.indexOf(":") + 1);
-
-/** Every element below `el` (itself included) with one local name, depth first. */
-export function descendants(el: XmlElement, name: string, out: XmlElement[] = []): XmlElement[] {
-  if (localName(el.name) === name) out.push(el);
-  for (const c of el.children) if (typeof c !== "string") descendants(c, name, out);
-  return out;
-}
 
 /** "width:591.95pt;height:650.45pt" → px. */
 function styleSize(style: string | undefined): { width?: number; height?: number } {
   const size: { width?: number; height?: number } = {};
   for (const m of (style ?? "").matchAll(/(width|height)\s*:\s*([\d.]+)\s*(pt|px|in)?/gi)) {
     const n = Number(m[2]);
-    size[m[1]!.toLowerCase() as "width" | "height"] = m[3] === "px" ? n : m[3] === "in" ? n * 96 : n * PX_PER_PT;
+    size[m[1]!.toLowerCase() as "width" | "height"] = m[3] === "px" ? n : m[3] === "in" ? n * 96 : n * IMAGE_SETTINGS.pxPerPt;
   }
   return size;
 }
@@ -62,20 +52,7 @@ export function picturesIn(el: XmlElement, rels: ReadonlyMap<string, string>): P
 /** One warning per run of pictures anchored on the same block (the block before; the first block at the start). */
 export function pictureWarning(pictures: Picture[], blockId: string | undefined, blockText: string | undefined): Warning {
   const named = pictures.slice(0, IMAGE_SETTINGS.maxSourcesNamed).map((p) => (p.object ? `an embedded ${p.object} object shown as ${p.source}` : p.source));
-  const more = pictures.length > named.length ? ` and ${pictures.length - named.length} more` : "";
   const what = pictures.length === 1 ? "A picture in the document's body was" : `${pictures.length} pictures in the document's body were`;
-  const where = blockId ? ` At ${blockId}${blockText ? ` ("${blockText.slice(0, 40)}")` : ""}.` : "";
-  const message = `${what} not read (a table or a page printed as a picture, or an embedded sheet, has no text here): ${named.join(", ")}${more}.${where}`;
-  return { code: IMAGE_NOT_READ, message, ...(blockId ? { blockId } : {}) };
-}
-
-/** Relationship id → target of word/_rels/document.xml.rels. */
-export function relationshipTargets(rels: XmlElement | undefined): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const r of rels ? descendants(rels, "Relationship") : []) {
-    const id = r.attrs["Id"];
-    const target = r.attrs["Target"];
-    if (id && target) out.set(id, target);
-  }
-  return out;
+  const mayBe = "a table or a page printed as a picture, or an embedded sheet,";
+  return notReadWarning({ what, mayBe, named, count: pictures.length, blockId, blockText, placeWords: "At" });
 }

@@ -19,6 +19,10 @@ export const IMAGE_SETTINGS = {
   maxSourcesNamed: 20,
   /** Characters of a source kept (a data: URI is cut). */
   maxSourceChars: 200,
+  /** Characters of the anchoring block's text quoted in the warning, enough to find it. */
+  quotedBlockChars: 40,
+  /** CSS px per point (96 px to 72 pt an inch). */
+  pxPerPt: 4 / 3,
 } as const;
 
 /** A run of body images that follow the same block (or open the page). */
@@ -32,7 +36,7 @@ function declaredPx(attr: string | undefined, styleValue: string | undefined): n
   for (const v of [styleValue, attr]) {
     if (!v || /%|auto/i.test(v)) continue;
     const n = cssLength(v);
-    if (n !== null) return /pt\s*$/i.test(v) ? (n * 4) / 3 : n;
+    if (n !== null) return /pt\s*$/i.test(v) ? n * IMAGE_SETTINGS.pxPerPt : n;
   }
   return undefined;
 }
@@ -79,11 +83,33 @@ export function mergeRuns(into: ImageRun, from: ImageRun): ImageRun {
   return into;
 }
 
+/** What a `image_not_read` warning says: what was not read, why it matters, the sources named, and where. */
+export interface NotReadParts {
+  /** "An image in the page's text was", "3 pictures in the document's body were". */
+  what: string;
+  /** What such a picture may be: "a table or a page printed as a picture". */
+  mayBe: string;
+  named: readonly string[];
+  /** How many there are in all (more than `named` when the list was cut). */
+  count: number;
+  /** The block they stand by, and the words that say how ("At", "They come after"). */
+  blockId: string | undefined;
+  blockText: string | undefined;
+  placeWords: string;
+}
+
+/** The one `image_not_read` warning text, for the HTML and the Word readers. */
+export function notReadWarning(p: NotReadParts): Warning {
+  const more = p.count > p.named.length ? ` and ${p.count - p.named.length} more` : "";
+  const quote = p.blockText ? ` ("${p.blockText.slice(0, IMAGE_SETTINGS.quotedBlockChars)}")` : "";
+  const where = p.blockId ? ` ${p.placeWords} ${p.blockId}${quote}.` : "";
+  const message = `${p.what} not read (${p.mayBe} has no text here): ${p.named.join(", ")}${more}.${where}`;
+  return { code: IMAGE_NOT_READ, message, ...(p.blockId ? { blockId: p.blockId } : {}) };
+}
+
 /** The warning for a run of images after (or, at the page's start, before) the block `blockId`. */
 export function imageWarning(run: ImageRun, blockId: string | undefined, blockText: string | undefined, after: boolean): Warning {
-  const more = run.count > run.sources.length ? ` and ${run.count - run.sources.length} more` : "";
   const what = run.count === 1 ? "An image in the page's text was" : `${run.count} images in the page's text were`;
-  const where = blockId ? ` They come ${after ? "after" : "before"} ${blockId}${blockText ? ` ("${blockText.slice(0, 40)}")` : ""}.` : "";
-  const message = `${what} not read (a table or a page printed as a picture has no text here): ${run.sources.join(", ")}${more}.${where}`;
-  return { code: IMAGE_NOT_READ, message, ...(blockId ? { blockId } : {}) };
+  const mayBe = "a table or a page printed as a picture";
+  return notReadWarning({ what, mayBe, named: run.sources, count: run.count, blockId, blockText, placeWords: `They come ${after ? "after" : "before"}` });
 }

@@ -2,6 +2,7 @@ import { load, type CheerioAPI } from "cheerio";
 import type { Element } from "domhandler";
 import type { ParagraphBlock, ReaderBlock, Warning } from "../../model/index.js";
 import { ExtractError } from "../../errors.js";
+import type { Limits } from "../../limits.js";
 import { BlockIds, type ReadResult, type Reader } from "../types.js";
 import type { PageFragments } from "../layout/types.js";
 import { decodeHtml } from "./decode.js";
@@ -88,17 +89,13 @@ function positionedBlocks(pages: PageFragments[], containerPaths: string[]): Rea
   return toBlocks(protos, (i) => pageNumbers[i]);
 }
 
-/**
- * Read an HTML page: decode (BOM, declared charset checked against the bytes, sniffing), parse with cheerio,
- * read the article container (not the portal around it) into paragraphs and raw tables.
- */
-export const readHtml: Reader = async (bytes, ctx): Promise<HtmlReadResult> => {
-  if (bytes.length > ctx.limits.maxInputBytes) {
-    throw new ExtractError("too_large", `The file is ${bytes.length} bytes, over the ${ctx.limits.maxInputBytes}-byte limit; raise --max-input-bytes if the file is trusted.`, {
+/** The page's text decoded and pre-scanned (deep nesting flattened), with a warning for each repair made. */
+function decodedHtml(bytes: Uint8Array, limits: Limits, warnings: Warning[]): { html: string; encoding: string } {
+  if (bytes.length > limits.maxInputBytes) {
+    throw new ExtractError("too_large", `The file is ${bytes.length} bytes, over the ${limits.maxInputBytes}-byte limit; raise --max-input-bytes if the file is trusted.`, {
       bytes: bytes.length,
     });
   }
-  const warnings: Warning[] = [];
   const decoded = decodeHtml(bytes);
   if (decoded.replacements > 0) {
     warnings.push({
@@ -106,54 +103,70 @@ export const readHtml: Reader = async (bytes, ctx): Promise<HtmlReadResult> => {
       message: `${decoded.replacements} byte sequence(s) could not be decoded as ${decoded.encoding} and were replaced with U+FFFD.`,
     });
   }
-  const scanned = prescanHtml(decoded.text, ctx.limits);
+  const scanned = prescanHtml(decoded.text, limits);
   if (scanned.flattened > 0) {
     warnings.push({
       code: "html_depth_limit",
       message: `Block elements nested deeper than ${scanned.maxContainers} levels were flattened (${scanned.flattened} tags); their text is kept.`,
     });
   }
-  const $ = parse(scanned.html);
-  const docTitle = normalizeText($("title").first().text());
-  const result: HtmlReadResult = { blocks: [], warnings, encoding: decoded.encoding };
-  if (docTitle) result.title = docTitle;
+  return { html: scanned.html, encoding: decoded.encoding };
+}
 
-  const paths = new ElementPaths();
+/** A PDF-to-HTML conversion read line by line into `result`; false when the page is not one. */
+function readPositioned($: CheerioAPI, paths: ElementPaths, result: HtmlReadResult): boolean {
   const positioned = positionedPages($);
-  if (positioned) {
-    const containerPaths = positioned.containers.map((c) => (c ? paths.of(c) : ""));
-    result.blocks = positionedBlocks(positioned.pages, containerPaths);
-    result.pages = positioned.pages;
-    warnings.push({
-      code: "positioned_layout",
-      message: `The page is a PDF-to-HTML conversion (${positioned.pages.length} positioned pages); text is read line by line, tables are not rebuilt.`,
-    });
-    return result;
-  }
+  if (!positioned) return false;
+  const containerPaths = positioned.containers.map((c) => (c ? paths.of(c) : ""));
+  result.blocks = positionedBlocks(positioned.pages, containerPaths);
+  result.pages = positioned.pages;
+  result.warnings.push({
+    code: "positioned_layout",
+    message: `The page is a PDF-to-HTML conversion (${positioned.pages.length} positioned pages); text is read line by line, tables are not rebuilt.`,
+  });
+  return true;
+}
 
-  const body = ($("body")[0] ?? $("html")[0]) as Element | undefined;
-  if (!body) return result;
+/** The article's blocks in flow order: its container walked, portal chrome dropped, its title put first when the container lacks it. */
+function flowProtos(body: Element, paths: ElementPaths, limits: Limits, warnings: Warning[], docTitle: string): ProtoBlock[] {
   const stats = measureText(body);
   const container = findContentContainer(body, stats);
   const walker = new FlowWalker({
     stats,
     paths,
-    limits: ctx.limits,
+    limits,
     warnings,
     counters: { blocks: 0, cells: 0, depthWarned: false, lengthWarned: false },
   });
   const protos = walker.walk(container).filter((b) => b.kind !== "paragraph" || !isChromeLine(b.text));
-
-  if (container !== body) {
-    const title = findArticleTitle(body, container, stats, docTitle);
-    const first = protos.find((b) => b.kind === "paragraph");
-    const firstText = first?.kind === "paragraph" ? first.text : "";
-    if (title && firstText.replace(/\s/g, "") !== title.text.replace(/\s/g, "")) {
-      const proto: ProtoBlock = { kind: "paragraph", text: title.text, path: title.element ? paths.of(title.element) : "html>head>title" };
-      if (title.headingLevel !== undefined) proto.headingLevel = title.headingLevel;
-      protos.unshift(proto);
-    }
+  if (container === body) return protos;
+  const title = findArticleTitle(body, container, stats, docTitle);
+  const first = protos.find((b) => b.kind === "paragraph");
+  const firstText = first?.kind === "paragraph" ? first.text : "";
+  if (title && firstText.replace(/\s/g, "") !== title.text.replace(/\s/g, "")) {
+    const proto: ProtoBlock = { kind: "paragraph", text: title.text, path: title.element ? paths.of(title.element) : "html>head>title" };
+    if (title.headingLevel !== undefined) proto.headingLevel = title.headingLevel;
+    protos.unshift(proto);
   }
+  return protos;
+}
+
+/**
+ * Read an HTML page: decode (BOM, declared charset checked against the bytes, sniffing), parse with cheerio,
+ * read the article container (not the portal around it) into paragraphs and raw tables.
+ */
+export const readHtml: Reader = async (bytes, ctx): Promise<HtmlReadResult> => {
+  const warnings: Warning[] = [];
+  const decoded = decodedHtml(bytes, ctx.limits, warnings);
+  const $ = parse(decoded.html);
+  const docTitle = normalizeText($("title").first().text());
+  const result: HtmlReadResult = { blocks: [], warnings, encoding: decoded.encoding };
+  if (docTitle) result.title = docTitle;
+  const paths = new ElementPaths();
+  if (readPositioned($, paths, result)) return result;
+  const body = ($("body")[0] ?? $("html")[0]) as Element | undefined;
+  if (!body) return result;
+  const protos = flowProtos(body, paths, ctx.limits, warnings, docTitle);
   result.blocks = toBlocks(protos);
   warnings.push(...imageWarnings(protos, result.blocks));
   return result;

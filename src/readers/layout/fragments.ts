@@ -39,7 +39,7 @@ export function estimateEdges(text: string, x0: number, width: number): number[]
  * Box every fragment and split runs at blanks: PDF producers often put two table cells in one run
  * ("18,330.37 一、一般公共服务支出"), and whitespace-only runs carry meaningless widths.
  */
-export function normalizeFragments(fragments: readonly TextFragment[], s: LayoutSettings, page = 1): Frag[] {
+export function normalizeFragments(fragments: readonly TextFragment[], s: LayoutSettings, page: number): Frag[] {
   const out: Frag[] = [];
   for (const f of fragments) {
     if (!f.text || !/\S/.test(f.text)) continue;

@@ -1,5 +1,6 @@
 import type { TextLine } from "./lines.js";
 import type { LayoutSettings } from "./settings.js";
+import { asciiDigits } from "../../text/numbering.js";
 
 /** Page furniture: lines that repeat on every page or number the page, not content. */
 const PAGE_NUMBER_RES = [
@@ -14,7 +15,7 @@ const KEEP_RE = /(单位[：:]|公开\s*\d+\s*表|公开表|续表|表\s*\d|编�
 
 export function isPageNumber(text: string): boolean {
   // Full-width digits ("—３—") number pages as often as ASCII ones.
-  const t = text.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  const t = asciiDigits(text.trim());
   return PAGE_NUMBER_RES.some((re) => re.test(t));
 }
 

@@ -7,6 +7,7 @@ import { fillGrid, findGridTables, insideGrid } from "./grid.js";
 import { buildLines } from "./lines.js";
 import { buildParagraphs, HEADING_START_RE, measureMargins, NO_TOC, type DraftParagraph, type TocState } from "./paragraphs.js";
 import { boxOfRange, joinPlacedWrapped, roundBox, trimPlaced, type PageBox, type PlacedRun } from "./placed.js";
+import { TERMINAL_RE } from "./patterns.js";
 import { layoutSettings, type LayoutSettings } from "./settings.js";
 import type { PageFragments } from "./types.js";
 
@@ -30,8 +31,6 @@ export interface LayoutResult {
   geometry?: Map<string, PlacedRun[]>;
 }
 
-/** Sentence-final punctuation, possibly inside a closing quote; a closing bracket alone ends nothing. */
-const TERMINAL_RE = /[。；;：:！!？?][”」’』]?$/;
 
 /**
  * Turn pages of positioned text (and ruling lines) into paragraphs and raw tables in reading order.

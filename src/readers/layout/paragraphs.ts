@@ -2,7 +2,8 @@ import type { TextLine } from "./lines.js";
 import type { LayoutSettings } from "./settings.js";
 import { estimateEdges } from "./fragments.js";
 import { boxOfRange, concatPlaced, joinPlacedOnLine, joinPlacedWrapped, type PlacedText } from "./placed.js";
-import { parseLabel, type ParsedLabel } from "../../structure/sections/numbering.js";
+import { parseLabel, type ParsedLabel } from "../../text/numbering.js";
+import { LEADER, TERMINAL_RE } from "./patterns.js";
 
 /** A paragraph being built: its text and the geometry needed to decide about the next line. */
 export interface DraftParagraph {
@@ -23,16 +24,18 @@ export interface DraftParagraph {
 
 /** Chinese heading numbering at the start of a line: a new block even after a full previous line. */
 export const HEADING_START_RE = /^\s*(第[一二三四五六七八九十百零〇\d]+[部分章节条]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、．]|\d+\.(?!\d)|[①-⑳])/;
-const TERMINAL_RE = /[。；;：:！!？?]$/;
 const TOC_TITLE_RE = /^目\s*录$/;
-/** A label and its value spread along a line ("部门：…", "金额单位：万元", "编制单位:"), never one sentence. */
-const LABEL_RE = /^[\u4e00-\u9fff]{1,8}[：:]|[：:]$/;
 /** A TOC entry: dot leaders and/or a trailing page number. */
-const TOC_ENTRY_RE = /([.．…·‥_-]{3,}|…{2,})\s*\d{1,4}$|\s\d{1,4}$/;
+const TOC_ENTRY_RE = new RegExp(`${LEADER}\\s*\\d{1,4}$|\\s\\d{1,4}$`);
 /** An entry's leader and page number, removed to compare the entry with a heading. */
-const TOC_LEADER_RE = /([.．…·‥_-]{3,}|…{2,})?\s*\d{1,4}$/;
+const TOC_LEADER_RE = new RegExp(`${LEADER}?\\s*\\d{1,4}$`);
 /** Dot leaders at the end of a line: the entry's title is complete (its page number may be missing). */
-const LEADER_END_RE = /([.．…·‥_-]{3,}|…{2,})\s*$/;
+const LEADER_END_RE = new RegExp(`${LEADER}\\s*$`);
+
+/** A label and its value spread along a line ("部门：…", "金额单位：万元", "编制单位:"), never one sentence. */
+function labelPattern(s: LayoutSettings): RegExp {
+  return new RegExp(`^[\\u4e00-\\u9fff]{1,${Math.max(1, Math.floor(s.spreadLabelMaxChars))}}[：:]|[：:]$`);
+}
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -198,9 +201,10 @@ function closeToc(toc: TocState, out: DraftParagraph[], firstEntry: DraftParagra
  */
 function justifiedLine(prev: TextLine, line: TextLine, leftMargin: number, rightMargin: number, s: LayoutSettings, lineGap: number): TextLine | null {
   if (line.segments.length < 2 || prev.segments.length > 1) return null;
-  if (prev.x1 - prev.x0 < (rightMargin - leftMargin) * s.centredTitleWidthShare) return null;
+  if (prev.x1 - prev.x0 < (rightMargin - leftMargin) * s.fullLineShare) return null;
   if (line.x1 < rightMargin - line.size * s.shortLineEms) return null;
-  if (line.segments.some((seg) => LABEL_RE.test(seg.text))) return null;
+  const label = labelPattern(s);
+  if (line.segments.some((seg) => label.test(seg.text))) return null;
   let placed = line.segments[0]!.placed;
   for (let i = 1; i < line.segments.length; i++) {
     const seg = line.segments[i]!;
@@ -245,7 +249,8 @@ function extend(d: DraftParagraph, line: TextLine): void {
 
 /** A line printed as `text` written otherwise ("目  录" → "目录"): its characters spread over the line's box. */
 function relabeled(line: TextLine, text: string): PlacedText {
-  const page = line.frags[0]?.page ?? 1;
+  // buildLines makes a line only from runs, so it has a first run and its page.
+  const page = line.frags[0]!.page;
   return { text, runs: [{ start: 0, end: text.length, page, top: line.top, bottom: line.bottom, edges: estimateEdges(text, line.x0, line.x1 - line.x0) }] };
 }
 
@@ -265,7 +270,7 @@ function usualLineGap(lines: readonly TextLine[], s: LayoutSettings): number {
     // Lines far apart (a sparse page, blocks spread down a cover) tell nothing about the line spacing.
     if (a.size === b.size && gap > 0 && gap <= a.size * s.lineSpacingMaxEms) gaps.push(gap);
   }
-  return gaps.length >= 3 ? percentile(gaps, 0.5) : 0;
+  return gaps.length >= s.lineSpacingMinGaps ? percentile(gaps, s.lineSpacingPercentile) : 0;
 }
 
 /**

@@ -54,6 +54,10 @@ export interface LayoutSettings {
   lineGapSlackEms: number;
   /** Gaps between lines wider than this (ems) are never line spacing: left out of the page's usual gap. */
   lineSpacingMaxEms: number;
+  /** Fewer such gaps than this on a page and it has no usual line spacing … */
+  lineSpacingMinGaps: number;
+  /** … else this percentile of the gaps is its usual line spacing. */
+  lineSpacingPercentile: number;
   /** Lines overlapping by more than this (ems) are not consecutive lines of a paragraph. */
   paragraphOverlapEms: number;
   /** A line starting farther right than this (ems) from the left margin is indented: a new paragraph. */
@@ -62,6 +66,10 @@ export interface LayoutSettings {
   shortLineEms: number;
   /** A centred title wraps when its first line spans at least this share of the text width. */
   centredTitleWidthShare: number;
+  /** A line spanning at least this share of the text width is full: the line justified after it goes on its paragraph. */
+  fullLineShare: number;
+  /** Longest label (Chinese characters) before a colon that marks a spread line as label and value, not a sentence. */
+  spreadLabelMaxChars: number;
   /** ... and the next line's centre is within this (ems) of the first's. */
   centredTitleOffsetEms: number;
 
@@ -100,10 +108,14 @@ export const DEFAULT_LAYOUT_SETTINGS: Readonly<LayoutSettings> = Object.freeze({
   paragraphGapEms: 1.2,
   lineGapSlackEms: 0.5,
   lineSpacingMaxEms: 2.5,
+  lineSpacingMinGaps: 3,
+  lineSpacingPercentile: 0.5,
   paragraphOverlapEms: 0.5,
   indentEms: 1.2,
   shortLineEms: 2,
   centredTitleWidthShare: 0.7,
+  fullLineShare: 0.7,
+  spreadLabelMaxChars: 8,
   centredTitleOffsetEms: 1,
 
   furnitureBand: 0.09,

@@ -1,11 +1,8 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { RulingLine } from "../layout/types.js";
-import { cropGray, encodePgm } from "./pnm.js";
+import { charConfidence, readCrops } from "./crops.js";
+import { cropGray } from "./pnm.js";
 import { OCR_SETTINGS } from "./settings.js";
-import { runTesseract } from "./tesseract.js";
-import { parseTsv, type LineBox, type OcrWord, type ParsedTsv } from "./tsv.js";
+import type { LineBox, OcrWord, ParsedTsv } from "./tsv.js";
 import type { GrayBitmap } from "./types.js";
 
 /** A ruled cell's inside, in page pixels. */
@@ -33,31 +30,20 @@ export async function rereadCells(erased: GrayBitmap, parsed: ParsedTsv, lines: 
 export async function rereadBoxes(bitmap: GrayBitmap, parsed: ParsedTsv, cells: readonly CellBox[], timeoutMs: number, settings = OCR_SETTINGS): Promise<ParsedTsv> {
   if (cells.length === 0) return parsed;
   const margin = settings.cellCropMarginPx;
-  const dir = await mkdtemp(join(tmpdir(), "ocr-cells-"));
-  try {
-    const paths = await Promise.all(cells.map(async (c, i) => {
-      const path = join(dir, `${i}.pgm`);
-      await writeFile(path, encodePgm(cropGray(bitmap, c.left - margin, c.top - margin, c.right - c.left + 2 * margin, c.bottom - c.top + 2 * margin)));
-      return path;
-    }));
-    const list = join(dir, "list.txt");
-    await writeFile(list, `${paths.join("\n")}\n`);
-    const reread = parseTsv(await runTesseract({ image: list, lang: settings.lang, psm: 6, dpi: bitmap.dpi, timeoutMs }));
-    let words = parsed.words;
-    const lineBoxes = new Map(parsed.lineBoxes);
-    cells.forEach((c, i) => {
-      const shift = (b: { left: number; top: number }) => ({ left: b.left + Math.max(0, Math.floor(c.left - margin)), top: b.top + Math.max(0, Math.floor(c.top - margin)) });
-      const tag = `box${Math.round(c.left)},${Math.round(c.top)}:`;
-      const mine = reread.words.filter((w) => w.image === i).map((w) => ({ ...w, ...shift(w), image: 0, line: tag + w.line }));
-      const before = words.filter((w) => inside(w, c));
-      if (mine.length === 0 || charConfidence(mine) < charConfidence(before) - settings.rereadConfidenceSlack) return;
-      words = [...words.filter((w) => !inside(w, c)), ...mine];
-      for (const [key, box] of reread.lineBoxes) if (key.startsWith(`${i + 1}:`)) lineBoxes.set(tag + key, { ...box, ...shift(box) } as LineBox);
-    });
-    return { words, lineBoxes };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  const crops = cells.map((c) => cropGray(bitmap, c.left - margin, c.top - margin, c.right - c.left + 2 * margin, c.bottom - c.top + 2 * margin));
+  const reread = await readCrops(crops, settings.blockPsm, { lang: settings.lang, dpi: bitmap.dpi, timeoutMs });
+  let words = parsed.words;
+  const lineBoxes = new Map(parsed.lineBoxes);
+  cells.forEach((c, i) => {
+    const shift = (b: { left: number; top: number }) => ({ left: b.left + Math.max(0, Math.floor(c.left - margin)), top: b.top + Math.max(0, Math.floor(c.top - margin)) });
+    const tag = `box${Math.round(c.left)},${Math.round(c.top)}:`;
+    const mine = reread.words.filter((w) => w.image === i).map((w) => ({ ...w, ...shift(w), image: 0, line: tag + w.line }));
+    const before = words.filter((w) => inside(w, c));
+    if (mine.length === 0 || charConfidence(mine) < charConfidence(before) - settings.rereadConfidenceSlack) return;
+    words = [...words.filter((w) => !inside(w, c)), ...mine];
+    for (const [key, box] of reread.lineBoxes) if (key.startsWith(`${i + 1}:`)) lineBoxes.set(tag + key, { ...box, ...shift(box) } as LineBox);
+  });
+  return { words, lineBoxes };
 }
 
 /** The ruled cells around the page pass's unsure Chinese words: the nearest rules left, right, above and below. */
@@ -89,15 +75,4 @@ function inside(w: OcrWord, c: CellBox): boolean {
   const cx = w.left + w.width / 2;
   const cy = w.top + w.height / 2;
   return cx > c.left && cx < c.right && cy > c.top && cy < c.bottom;
-}
-
-function charConfidence(words: readonly OcrWord[]): number {
-  let chars = 0;
-  let sum = 0;
-  for (const w of words) {
-    const n = Array.from(w.text).length;
-    chars += n;
-    sum += w.confidence * n;
-  }
-  return chars === 0 ? 0 : sum / chars;
 }

@@ -1,10 +1,7 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { cropGray, encodePgm } from "./pnm.js";
+import { readCrops } from "./crops.js";
+import { cropGray } from "./pnm.js";
 import { OCR_SETTINGS } from "./settings.js";
-import { parseTsv, type OcrRun } from "./tsv.js";
-import { runTesseract } from "./tesseract.js";
+import type { OcrRun, OcrWord } from "./tsv.js";
 import type { GrayBitmap } from "./types.js";
 
 /** Characters a recognizer confuses with digits ("1,7l7.85", "2O24"): their presence in a figure calls for a re-read. */
@@ -38,37 +35,18 @@ export async function digitPass(bitmap: GrayBitmap, runs: readonly OcrRun[], tim
   const figures = runs.filter((r) => isFigureLike(r.text));
   const verdicts = new Map<OcrRun, DigitVerdict>();
   if (figures.length === 0) return verdicts;
-  const dir = await mkdtemp(join(tmpdir(), "ocr-digits-"));
-  try {
-    const pad = OCR_SETTINGS.cropPaddingPx;
-    const paths: string[] = [];
-    for (const [i, r] of figures.entries()) {
-      const path = join(dir, `${i}.pgm`);
-      await writeFile(path, encodePgm(cropGray(bitmap, r.left - pad, r.top - pad, r.width + 2 * pad, r.height + 2 * pad)));
-      paths.push(path);
-    }
-    const list = join(dir, "list.txt");
-    await writeFile(list, `${paths.join("\n")}\n`);
-    const tsv = await runTesseract({
-      image: list,
-      lang: OCR_SETTINGS.digitLang,
-      psm: 7,
-      dpi: bitmap.dpi,
-      config: { tessedit_char_whitelist: OCR_SETTINGS.digitWhitelist },
-      timeoutMs,
-    });
-    const reread = rereadByImage(tsv);
-    figures.forEach((r, i) => verdicts.set(r, judge(r, reread.get(i))));
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  const pad = OCR_SETTINGS.cropPaddingPx;
+  const crops = figures.map((r) => cropGray(bitmap, r.left - pad, r.top - pad, r.width + 2 * pad, r.height + 2 * pad));
+  const read = { lang: OCR_SETTINGS.digitLang, dpi: bitmap.dpi, timeoutMs, config: { tessedit_char_whitelist: OCR_SETTINGS.digitWhitelist } };
+  const reread = rereadByImage((await readCrops(crops, OCR_SETTINGS.linePsm, read)).words);
+  figures.forEach((r, i) => verdicts.set(r, judge(r, reread.get(i))));
   return verdicts;
 }
 
 /** Each crop's reading: its words joined (a figure is one line), with their mean confidence. */
-function rereadByImage(tsv: string): Map<number, { text: string; confidence: number }> {
+function rereadByImage(words: readonly OcrWord[]): Map<number, { text: string; confidence: number }> {
   const out = new Map<number, { text: string; confidence: number; n: number }>();
-  for (const w of parseTsv(tsv).words) {
+  for (const w of words) {
     const prev = out.get(w.image);
     if (prev) out.set(w.image, { text: prev.text + w.text, confidence: (prev.confidence * prev.n + w.confidence) / (prev.n + 1), n: prev.n + 1 });
     else out.set(w.image, { text: w.text, confidence: w.confidence, n: 1 });

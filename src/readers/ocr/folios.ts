@@ -1,10 +1,7 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { cropGray, encodePgm } from "./pnm.js";
+import { readCrops } from "./crops.js";
+import { cropGray } from "./pnm.js";
 import { OCR_SETTINGS } from "./settings.js";
-import { runTesseract } from "./tesseract.js";
-import { parseTsv, type LineBox, type ParsedTsv } from "./tsv.js";
+import type { LineBox, ParsedTsv } from "./tsv.js";
 import type { GrayBitmap } from "./types.js";
 
 /** A page number as printed: "7", "- 7 -", "—7—". */
@@ -20,30 +17,19 @@ const FOLIO_RE = /^[-—–]*\s*(\d{1,4})\s*[-—–]*$/;
 export async function rereadFolios(bitmap: GrayBitmap, parsed: ParsedTsv, timeoutMs: number, settings = OCR_SETTINGS): Promise<ParsedTsv> {
   const candidates = [...parsed.lineBoxes].filter(([key, box]) => isFolioPlace(box, bitmap, settings) && !FOLIO_RE.test(lineText(parsed, key)) && lineText(parsed, key) !== "");
   if (candidates.length === 0) return parsed;
-  const dir = await mkdtemp(join(tmpdir(), "ocr-folios-"));
-  try {
-    const pad = settings.cropPaddingPx;
-    const paths = await Promise.all(candidates.map(async ([, b], i) => {
-      const path = join(dir, `${i}.pgm`);
-      await writeFile(path, encodePgm(cropGray(bitmap, b.left - pad, b.top - pad, b.width + 2 * pad, b.height + 2 * pad)));
-      return path;
-    }));
-    const list = join(dir, "list.txt");
-    await writeFile(list, `${paths.join("\n")}\n`);
-    const tsv = await runTesseract({ image: list, lang: settings.digitLang, psm: 7, dpi: bitmap.dpi, config: { tessedit_char_whitelist: settings.folioWhitelist }, timeoutMs });
-    const read = parseTsv(tsv).words;
-    let words = parsed.words;
-    candidates.forEach(([key, box], i) => {
-      const mine = read.filter((w) => w.image === i);
-      const m = FOLIO_RE.exec(mine.map((w) => w.text).join(""));
-      if (!m) return;
-      const confidence = Math.min(...mine.map((w) => w.confidence));
-      words = [...words.filter((w) => w.line !== key), { image: 0, line: key, ...box, confidence, text: `— ${m[1]} —` }];
-    });
-    return { words, lineBoxes: parsed.lineBoxes };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  const pad = settings.cropPaddingPx;
+  const crops = candidates.map(([, b]) => cropGray(bitmap, b.left - pad, b.top - pad, b.width + 2 * pad, b.height + 2 * pad));
+  const config = { tessedit_char_whitelist: settings.folioWhitelist };
+  const read = (await readCrops(crops, settings.linePsm, { lang: settings.digitLang, dpi: bitmap.dpi, timeoutMs, config })).words;
+  let words = parsed.words;
+  candidates.forEach(([key, box], i) => {
+    const mine = read.filter((w) => w.image === i);
+    const m = FOLIO_RE.exec(mine.map((w) => w.text).join(""));
+    if (!m) return;
+    const confidence = Math.min(...mine.map((w) => w.confidence));
+    words = [...words.filter((w) => w.line !== key), { image: 0, line: key, ...box, confidence, text: `— ${m[1]} —` }];
+  });
+  return { words, lineBoxes: parsed.lineBoxes };
 }
 
 /** Short, centred, and in the band at the page's foot. */

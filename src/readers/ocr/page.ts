@@ -32,7 +32,7 @@ export async function ocrPage(bitmap: GrayBitmap, options: OcrPageOptions = {}):
 /** Degrees (90, 180, 270) to turn the page clockwise so its text stands upright; 0 when upright or unsure. */
 async function detectRotation(bitmap: GrayBitmap, timeoutMs: number): Promise<number> {
   try {
-    const out = await runTesseract({ image: "stdin", input: encodePgm(bitmap), lang: "osd", psm: 0, dpi: bitmap.dpi, timeoutMs, output: "text" });
+    const out = await runTesseract({ image: "stdin", input: encodePgm(bitmap), lang: OCR_SETTINGS.osdLang, psm: OCR_SETTINGS.osdPsm, dpi: bitmap.dpi, timeoutMs, output: "text" });
     const rotate = Number(/^Rotate:\s*(\d+)/m.exec(out)?.[1] ?? 0);
     const confidence = Number(/^Orientation confidence:\s*([\d.]+)/m.exec(out)?.[1] ?? 0);
     return confidence >= OCR_SETTINGS.minOrientationConfidence ? rotate : 0;

@@ -1,10 +1,7 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { cropGray, encodePgm, scaleGray } from "./pnm.js";
+import { charConfidence, readCrops } from "./crops.js";
+import { cropGray, scaleGray } from "./pnm.js";
 import { OCR_SETTINGS } from "./settings.js";
-import { runTesseract } from "./tesseract.js";
-import { parseTsv, type LineBox, type OcrWord, type ParsedTsv } from "./tsv.js";
+import type { LineBox, OcrWord, ParsedTsv } from "./tsv.js";
 import type { GrayBitmap } from "./types.js";
 
 /** A line to read again: its crop, and how a word of the crop's reading maps back onto the page. */
@@ -41,7 +38,9 @@ export async function rereadLines(bitmap: GrayBitmap, parsed: ParsedTsv, timeout
     else if (words.some((w) => w.confidence < settings.lineRereadBelow && /[\u4e00-\u9fff]/.test(w.text))) rereads.push(scaledLine(bitmap, key, box, settings, 1));
   }
   if (rereads.length === 0) return parsed;
-  const reread = await readCrops(rereads.map((r) => r.image), settings, timeoutMs);
+  const images = rereads.map((r) => r.image);
+  const dpi = Math.round(images[0]?.dpi ?? settings.dpi);
+  const reread = (await readCrops(images, settings.linePsm, { lang: settings.lang, dpi, timeoutMs })).words;
   let words = parsed.words;
   rereads.forEach((r, i) => {
     const read = reread.filter((w) => w.image === i);
@@ -52,23 +51,6 @@ export async function rereadLines(bitmap: GrayBitmap, parsed: ParsedTsv, timeout
     }
   });
   return { words, lineBoxes: parsed.lineBoxes };
-}
-
-async function readCrops(images: readonly GrayBitmap[], settings: typeof OCR_SETTINGS, timeoutMs: number): Promise<OcrWord[]> {
-  const dir = await mkdtemp(join(tmpdir(), "ocr-lines-"));
-  try {
-    const paths = await Promise.all(images.map(async (image, i) => {
-      const path = join(dir, `${i}.pgm`);
-      await writeFile(path, encodePgm(image));
-      return path;
-    }));
-    const list = join(dir, "list.txt");
-    await writeFile(list, `${paths.join("\n")}\n`);
-    const dpi = Math.round(images[0]?.dpi ?? settings.dpi);
-    return parseTsv(await runTesseract({ image: list, lang: settings.lang, psm: 7, dpi, timeoutMs })).words;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
 }
 
 /** A line's crop, scaled (a large line to lineTargetPx high, others as printed); its words map back through the scale. */
@@ -101,7 +83,7 @@ function letterSpaced(words: readonly OcrWord[], box: LineBox, settings: typeof 
 /** The glyphs of a letter-spaced line pasted side by side; the reading becomes one word spanning the line. */
 function closedUp(bitmap: GrayBitmap, key: string, glyphs: readonly OcrWord[], box: LineBox, settings: typeof OCR_SETTINGS): Reread {
   const pad = Math.round(box.height * settings.lineCropPadding);
-  const gap = Math.round(box.height * 0.15);
+  const gap = Math.round(box.height * settings.closedUpGapEms);
   const height = box.height + 2 * pad;
   const width = glyphs.reduce((sum, g) => sum + g.width, 0) + gap * (glyphs.length - 1) + 2 * pad;
   const gray = new Uint8Array(width * height).fill(255);
@@ -138,15 +120,4 @@ function figuresOf(words: readonly OcrWord[]): string {
 function medianHeight(words: readonly OcrWord[]): number {
   const hs = words.map((w) => w.height).sort((a, b) => a - b);
   return hs[Math.floor(hs.length / 2)] ?? 0;
-}
-
-function charConfidence(words: readonly OcrWord[]): number {
-  let chars = 0;
-  let sum = 0;
-  for (const w of words) {
-    const n = Array.from(w.text).length;
-    chars += n;
-    sum += w.confidence * n;
-  }
-  return chars === 0 ? 0 : sum / chars;
 }

@@ -6,6 +6,15 @@ export const OCR_SETTINGS = {
   lang: "chi_sim",
   /** Tesseract page segmentation: automatic layout analysis (columns, tables as blocks). */
   psm: 4,
+  /** Segmentation for a crop read as a block of lines (a ruled cell, a merged region). */
+  blockPsm: 6,
+  /** Segmentation for a crop holding one line (a re-read line, a figure, a page number). */
+  linePsm: 7,
+  /** Segmentation for a crop holding one glyph. */
+  glyphPsm: 10,
+  /** Orientation detection: Tesseract's OSD model and its segmentation mode (orientation and script only). */
+  osdLang: "osd",
+  osdPsm: 0,
   /** A pixel darker than this (0–255) is ink. */
   inkThreshold: 140,
   /** Shortest horizontal rule: longer than the widest Chinese stroke run ("——" at 14 pt). */
@@ -27,6 +36,8 @@ export const OCR_SETTINGS = {
   maxRuleSideInk: 0.25,
   /** Light gaps inside a rule (broken scan lines, anti-aliasing) bridged, in pixels. */
   ruleGapPx: 2,
+  /** A word crosses a vertical rule when the rule lies more than this (pixels) inside both its ends. */
+  ruleStraddleInsetPx: 2,
   /** Words on one recognized line closer than this many heights form one run (one cell, one amount). */
   joinGapEms: 0.6,
   /** …and a figure cut right after a separator ("5." "2%") joins across this many heights. */
@@ -47,6 +58,8 @@ export const OCR_SETTINGS = {
   letterSpacedGapEms: 0.8,
   /** …of at most this many glyphs (headings, not a column of single-character cells). */
   letterSpacedMaxGlyphs: 6,
+  /** Gap between the glyphs of a letter-spaced line set side by side for its re-read, in line heights. */
+  closedUpGapEms: 0.15,
   /** A line with a Chinese word read with less confidence than this is read again on its own crop. */
   lineRereadBelow: 0.8,
   /** The scaled reading of a large line is kept unless its confidence is lower than the first's by more than this. */

@@ -112,7 +112,8 @@ function pageNumberDashes(run: OcrRun): OcrRun {
  * off as a word of their own, which then joins the figure before the rule.
  */
 function splitAtRule(w: OcrWord, ruleXs: readonly number[]): OcrWord[] {
-  const rule = ruleXs.find((x) => x > w.left + 2 && x < w.left + w.width - 2);
+  const inset = OCR_SETTINGS.ruleStraddleInsetPx;
+  const rule = ruleXs.find((x) => x > w.left + inset && x < w.left + w.width - inset);
   const m = rule === undefined ? null : /^([\d.,，．]+)(\D.*)$/.exec(w.text);
   if (rule === undefined || !m) return [w];
   const cut = Math.round(rule);

@@ -1,11 +1,8 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { estimateEdges } from "../layout/fragments.js";
-import { cropGray, encodePgm } from "./pnm.js";
+import { readCrops } from "./crops.js";
+import { cropGray } from "./pnm.js";
 import { OCR_SETTINGS } from "./settings.js";
-import { runTesseract } from "./tesseract.js";
-import { parseTsv, type OcrWord, type ParsedTsv } from "./tsv.js";
+import type { OcrWord, ParsedTsv } from "./tsv.js";
 import type { GrayBitmap } from "./types.js";
 
 /**
@@ -32,33 +29,24 @@ interface Suspect {
 export async function rereadOrganWords(bitmap: GrayBitmap, parsed: ParsedTsv, timeoutMs: number, settings = OCR_SETTINGS): Promise<ParsedTsv> {
   const suspects = findSuspects(parsed.words, settings);
   if (suspects.length === 0) return parsed;
-  const dir = await mkdtemp(join(tmpdir(), "ocr-glyphs-"));
-  try {
-    const pad = settings.cropPaddingPx;
-    const paths = await Promise.all(suspects.map(async (s, i) => {
-      const edges = estimateEdges(s.word.text, s.word.left, s.word.width);
-      const x0 = edges[s.at * 2]!;
-      const x1 = edges[s.at * 2 + 1]!;
-      const path = join(dir, `${i}.pgm`);
-      await writeFile(path, encodePgm(cropGray(bitmap, x0 - pad, s.word.top - pad, x1 - x0 + 2 * pad, s.word.height + 2 * pad)));
-      return path;
-    }));
-    const list = join(dir, "list.txt");
-    await writeFile(list, `${paths.join("\n")}\n`);
-    const read = parseTsv(await runTesseract({ image: list, lang: settings.lang, psm: 10, dpi: bitmap.dpi, timeoutMs })).words;
-    const fixed = new Map<OcrWord, OcrWord>();
-    suspects.forEach((s, i) => {
-      const glyph = read.filter((w) => w.image === i).map((w) => w.text).join("");
-      if (glyph !== s.want) return;
-      const word = fixed.get(s.word) ?? s.word;
-      const chars = Array.from(word.text);
-      chars[s.at] = glyph;
-      fixed.set(s.word, { ...word, text: chars.join("") });
-    });
-    return { words: parsed.words.map((w) => fixed.get(w) ?? w), lineBoxes: parsed.lineBoxes };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  const pad = settings.cropPaddingPx;
+  const crops = suspects.map((s) => {
+    const edges = estimateEdges(s.word.text, s.word.left, s.word.width);
+    const x0 = edges[s.at * 2]!;
+    const x1 = edges[s.at * 2 + 1]!;
+    return cropGray(bitmap, x0 - pad, s.word.top - pad, x1 - x0 + 2 * pad, s.word.height + 2 * pad);
+  });
+  const read = (await readCrops(crops, settings.glyphPsm, { lang: settings.lang, dpi: bitmap.dpi, timeoutMs })).words;
+  const fixed = new Map<OcrWord, OcrWord>();
+  suspects.forEach((s, i) => {
+    const glyph = read.filter((w) => w.image === i).map((w) => w.text).join("");
+    if (glyph !== s.want) return;
+    const word = fixed.get(s.word) ?? s.word;
+    const chars = Array.from(word.text);
+    chars[s.at] = glyph;
+    fixed.set(s.word, { ...word, text: chars.join("") });
+  });
+  return { words: parsed.words.map((w) => fixed.get(w) ?? w), lineBoxes: parsed.lineBoxes };
 }
 
 /** Characters that are the one difference between a line's text and an organ word, read unsure. */

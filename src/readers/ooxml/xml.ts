@@ -174,3 +174,13 @@ export function isOn(el: XmlElement | undefined): boolean {
   const v = el.attrs["w:val"];
   return v === undefined || !(v === "0" || v === "false" || v === "off");
 }
+
+/** An element name without its prefix ("w:drawing" → "drawing"). */
+export const localName = (name: string): string => name.slice(name.indexOf(":") + 1);
+
+/** Every element below `el` (itself included) with one local name, depth first. */
+export function descendants(el: XmlElement, name: string, out: XmlElement[] = []): XmlElement[] {
+  if (localName(el.name) === name) out.push(el);
+  for (const c of el.children) if (typeof c !== "string") descendants(c, name, out);
+  return out;
+}

@@ -19,6 +19,8 @@ const GAP_EMS = 0.1;
  * placed glyph by glyph), and those boxes overlap the next glyph.
  */
 const FORWARD_EMS = 0.05;
+/** Font sizes within this share of each other are one size (a run goes on). */
+const SAME_SIZE_SHARE = 0.01;
 /** Baselines closer than this many ems are the same line. */
 const BASELINE_EMS = 0.1;
 /** Top of the line box above the baseline, in ems: pdf.js's placement, kept so both backends agree. */
@@ -62,7 +64,57 @@ function isBlank(code: number): boolean {
   return code <= 0x20 || code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200b) || code === 0xfeff;
 }
 
-/** The fragments of one page, and how many characters the visibility policy dropped (by reason). */
+/** Where one character sits on the page (viewport units): its loose box and its pen origin on the baseline. */
+interface CharPlace {
+  x0: number;
+  x1: number;
+  top: number;
+  bottom: number;
+  pen: number;
+  baseline: number;
+}
+
+function charPlace(lib: Pdfium, textPage: number, i: number, mem: number, view: Viewport): CharPlace {
+  lib.FPDFText_GetLooseCharBox(textPage, i, mem);
+  lib.FPDFText_GetCharOrigin(textPage, i, mem + 16, mem + 24);
+  const h = lib.heap();
+  const f32 = h.f32;
+  const base = mem >> 2;
+  const [ax, ay] = apply(view.transform, f32[base] ?? 0, f32[base + 1] ?? 0);
+  const [bx, by] = apply(view.transform, f32[base + 2] ?? 0, f32[base + 3] ?? 0);
+  const [pen, baseline] = apply(view.transform, h.f64[(mem + 16) >> 3] ?? 0, h.f64[(mem + 24) >> 3] ?? 0);
+  return { x0: Math.min(ax, bx), x1: Math.max(ax, bx), top: Math.min(ay, by), bottom: Math.max(ay, by), pen, baseline };
+}
+
+/** Does a character of font size `size` at `c` continue run `r` (same size and baseline, forward, no gap)? */
+function continuesRun(r: Run, size: number, c: CharPlace): boolean {
+  return (
+    Math.abs(r.size - size) <= size * SAME_SIZE_SHARE &&
+    Math.abs(r.baseline - c.baseline) <= size * BASELINE_EMS &&
+    c.pen >= r.pen + size * FORWARD_EMS &&
+    c.x0 - r.x1 <= size * GAP_EMS
+  );
+}
+
+function extendRun(r: Run, ch: string, c: CharPlace): void {
+  r.text += ch;
+  r.x1 = Math.max(r.x1, c.x1);
+  r.pen = c.pen;
+  for (let k = 0; k < ch.length; k++) r.edges.push(c.x0, c.x1);
+  r.top = Math.min(r.top, c.top);
+  r.bottom = Math.max(r.bottom, c.bottom);
+}
+
+function startRun(ch: string, size: number, c: CharPlace): Run {
+  const { x0, x1, pen, baseline, top, bottom } = c;
+  return { text: ch, x0, x1, pen, baseline, size, edges: ch.length === 2 ? [x0, x1, x0, x1] : [x0, x1], top, bottom };
+}
+
+function fragmentOf(run: Run): TextFragment {
+  return { text: run.text, x: run.x0, y: run.baseline - run.size * ASCENT_EMS, width: run.x1 - run.x0, height: run.size, charEdges: run.edges, glyphTop: run.top, glyphBottom: run.bottom };
+}
+
+/** The fragments of one page; characters the visibility policy drops end the run they interrupt. */
 export function readPageText(lib: Pdfium, textPage: number, view: Viewport, judge: VisibilityJudge): TextFragment[] {
   const out: TextFragment[] = [];
   const count = lib.FPDFText_CountChars(textPage);
@@ -70,7 +122,7 @@ export function readPageText(lib: Pdfium, textPage: number, view: Viewport, judg
   const mem = scratch(lib);
   let run: Run | null = null;
   const flush = (): void => {
-    if (run) out.push({ text: run.text, x: run.x0, y: run.baseline - run.size * ASCENT_EMS, width: run.x1 - run.x0, height: run.size, charEdges: run.edges, glyphTop: run.top, glyphBottom: run.bottom });
+    if (run) out.push(fragmentOf(run));
     run = null;
   };
   for (let i = 0; i < count; i++) {
@@ -88,39 +140,17 @@ export function readPageText(lib: Pdfium, textPage: number, view: Viewport, judg
       objects.set(obj, info);
     }
     if (info.skip) continue;
-    lib.FPDFText_GetLooseCharBox(textPage, i, mem);
-    lib.FPDFText_GetCharOrigin(textPage, i, mem + 16, mem + 24);
-    const h = lib.heap();
-    const f32 = h.f32;
-    const base = mem >> 2;
-    const [ax, ay] = apply(view.transform, f32[base] ?? 0, f32[base + 1] ?? 0);
-    const [bx, by] = apply(view.transform, f32[base + 2] ?? 0, f32[base + 3] ?? 0);
-    const [pen, baseline] = apply(view.transform, h.f64[(mem + 16) >> 3] ?? 0, h.f64[(mem + 24) >> 3] ?? 0);
-    const x0 = Math.min(ax, bx);
-    const x1 = Math.max(ax, bx);
-    if (!judge.keepChar(info.visibility, x0, x1, Math.min(ay, by), Math.max(ay, by))) {
+    const place = charPlace(lib, textPage, i, mem, view);
+    if (!judge.keepChar(info.visibility, place.x0, place.x1, place.top, place.bottom)) {
       flush();
       continue;
     }
-    const size = info.size;
     const ch = String.fromCodePoint(code);
     const r: Run | null = run;
-    if (
-      r &&
-      Math.abs(r.size - size) <= size * 0.01 &&
-      Math.abs(r.baseline - baseline) <= size * BASELINE_EMS &&
-      pen >= r.pen + size * FORWARD_EMS &&
-      x0 - r.x1 <= size * GAP_EMS
-    ) {
-      r.text += ch;
-      r.x1 = Math.max(r.x1, x1);
-      r.pen = pen;
-      for (let k = 0; k < ch.length; k++) r.edges.push(x0, x1);
-      r.top = Math.min(r.top, ay, by);
-      r.bottom = Math.max(r.bottom, ay, by);
-    } else {
+    if (r && continuesRun(r, info.size, place)) extendRun(r, ch, place);
+    else {
       flush();
-      run = { text: ch, x0, x1, pen, baseline, size, edges: ch.length === 2 ? [x0, x1, x0, x1] : [x0, x1], top: Math.min(ay, by), bottom: Math.max(ay, by) };
+      run = startRun(ch, info.size, place);
     }
   }
   flush();

@@ -2,6 +2,7 @@
 import { ExtractError } from "../../errors.js";
 import type { OoxmlPackage } from "../ooxml/zip.js";
 import { SPREADSHEETML_PREFIXES, child, elements, parseXml, scanXml, type XmlElement } from "../ooxml/xml.js";
+import { relationshipTargets, relsPartOf, resolveTarget } from "../ooxml/rels.js";
 import { BUILTIN_FORMATS } from "./format-code.js";
 
 export const WORKBOOK_PART = "xl/workbook.xml";
@@ -29,28 +30,11 @@ async function readTree(pkg: OoxmlPackage, part: string, maxDepth: number, keepT
   return xml === undefined ? undefined : parseXml(xml, { part, maxDepth, keepTextIn, prefixes: SPREADSHEETML_PREFIXES, app: APP });
 }
 
-/** A relationship target relative to the part's folder ("worksheets/sheet1.xml" from xl/) or absolute ("/xl/…"). */
-function resolveTarget(base: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = base.split("/").slice(0, -1);
-  for (const seg of target.split("/")) {
-    if (seg === "..") parts.pop();
-    else if (seg !== "." && seg !== "") parts.push(seg);
-  }
-  return parts.join("/");
-}
-
 /** Relationship id → part name, from the part's .rels. */
 async function relationships(pkg: OoxmlPackage, part: string, maxDepth: number): Promise<Map<string, string>> {
-  const slash = part.lastIndexOf("/");
-  const relsPart = `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
-  const rels = await readTree(pkg, relsPart, maxDepth);
+  const rels = await readTree(pkg, relsPartOf(part), maxDepth);
   const out = new Map<string, string>();
-  for (const rel of rels ? elements(rels, "Relationship") : []) {
-    const id = rel.attrs.Id;
-    const target = rel.attrs.Target;
-    if (id && target && rel.attrs.TargetMode !== "External") out.set(id, resolveTarget(part, target));
-  }
+  for (const [id, target] of relationshipTargets(rels, { internalOnly: true })) out.set(id, resolveTarget(part, target));
   return out;
 }
 
