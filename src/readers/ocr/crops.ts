@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { encodePgm } from "./pnm.js";
 import { runTesseract } from "./tesseract.js";
-import { parseTsv, type OcrWord, type ParsedTsv } from "./tsv.js";
+import { parseTsv, type ParsedTsv } from "./tsv.js";
 import type { GrayBitmap } from "./types.js";
 
 /** How the crops are read: the recognizer's language, resolution, limit and optional config (a whitelist). */
@@ -34,8 +34,8 @@ export async function readCrops(images: readonly GrayBitmap[], psm: number, read
   }
 }
 
-/** Mean confidence of a reading weighted by characters: a long sure word outweighs a short unsure one. */
-export function charConfidence(words: readonly OcrWord[]): number {
+/** Mean confidence of a reading weighted by characters: a long sure word outweighs a short unsure one; none: `empty`. */
+export function charConfidence(words: readonly { text: string; confidence: number }[], empty = 0): number {
   let chars = 0;
   let sum = 0;
   for (const w of words) {
@@ -43,5 +43,5 @@ export function charConfidence(words: readonly OcrWord[]): number {
     chars += n;
     sum += w.confidence * n;
   }
-  return chars === 0 ? 0 : sum / chars;
+  return chars === 0 ? empty : sum / chars;
 }

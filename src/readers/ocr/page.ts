@@ -1,4 +1,5 @@
 import { rereadBoxes, rereadCells } from "./cells.js";
+import { charConfidence } from "./crops.js";
 import { digitPass } from "./digits.js";
 import { estimateEdges } from "../layout/fragments.js";
 import { encodePgm, rotateGray } from "./pnm.js";
@@ -170,14 +171,7 @@ export function emBoxes(fragments: OcrFragment[], settings = OCR_SETTINGS): OcrF
   });
 }
 
-/** Character-weighted mean confidence; a blank page is not an unsure one. */
+/** Character-weighted mean confidence to two places; a blank page is not an unsure one. */
 export function meanConfidence(fragments: readonly { text: string; confidence: number }[]): number {
-  let chars = 0;
-  let sum = 0;
-  for (const f of fragments) {
-    const n = Array.from(f.text).length;
-    chars += n;
-    sum += f.confidence * n;
-  }
-  return chars === 0 ? 1 : Math.round((sum / chars) * 100) / 100;
+  return Math.round(charConfidence(fragments, 1) * 100) / 100;
 }
