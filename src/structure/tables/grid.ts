@@ -64,6 +64,11 @@ export function buildGrid(rows: readonly RawRow[], blockId: string): BuiltGrid {
   });
 
   const nCols = cellAt.reduce((w, line) => Math.max(w, line.length), 0);
+  return { cells, grid: gridPositions(cells, cellAt, nRows, nCols), nRows, nCols, cellAt, warnings };
+}
+
+/** Each grid position: the origin of a cell with its text, a position a merged cell covers, or null. Pads `cellAt`. */
+function gridPositions(cells: readonly TableCell[], cellAt: number[][], nRows: number, nCols: number): GridPosition[][] {
   const grid: GridPosition[][] = [];
   for (let r = 0; r < nRows; r++) {
     const line = cellAt[r] ?? [];
@@ -78,7 +83,7 @@ export function buildGrid(rows: readonly RawRow[], blockId: string): BuiltGrid {
     }
     grid.push(out);
   }
-  return { cells, grid, nRows, nCols, cellAt, warnings };
+  return grid;
 }
 
 const blank = (text: string): boolean => text.replace(/[\u00a0\u3000\s]+/g, "") === "";

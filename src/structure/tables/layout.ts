@@ -101,7 +101,14 @@ export function layoutRows(g: BuiltGrid, partStarts: readonly number[] = []): Ro
   const keyValueRows: number[] = [];
   while (r < firstPartEnd && isKeyValueRow(g, r)) keyValueRows.push(r++);
 
-  const h0 = r;
+  const headerBlock = findHeaderBlock(g, r, firstPartEnd);
+  for (const i of headerBlock) kinds[i] = isColnoRow(g, i) ? "colno" : "header";
+  classifyBody(g, kinds, { titleRows, headerBlock, keyValueRows, firstPartEnd, partStarts });
+  return { kinds, titleRows, caption, headerBlock, keyValueRows };
+}
+
+/** The header rows from `h0`: those above the first data-like row, or a text-only table's first header-like band. */
+function findHeaderBlock(g: BuiltGrid, h0: number, firstPartEnd: number): number[] {
   let dataStart = -1;
   for (let i = h0; i < firstPartEnd; i++) {
     if (!isColnoRow(g, i) && isDataLike(g, i)) {
@@ -130,8 +137,20 @@ export function layoutRows(g: BuiltGrid, partStarts: readonly number[] = []): Ro
     for (let i = h0; i <= end; i++) for (const c of rowOrigins(g, i)) end = Math.max(end, c.row + c.rowSpan - 1);
     for (let i = h0; i <= Math.min(end, firstPartEnd - 1); i++) headerBlock.push(i);
   }
-  for (const i of headerBlock) kinds[i] = isColnoRow(g, i) ? "colno" : "header";
+  return headerBlock;
+}
 
+interface BodyContext {
+  titleRows: number;
+  headerBlock: readonly number[];
+  keyValueRows: readonly number[];
+  firstPartEnd: number;
+  partStarts: readonly number[];
+}
+
+/** The rows below the header: data, totals, and each continuation part's reprinted caption and header band. */
+function classifyBody(g: BuiltGrid, kinds: RowKind[], ctx: BodyContext): void {
+  const { titleRows, headerBlock, keyValueRows, firstPartEnd, partStarts } = ctx;
   const headerSigs = headerBlock.filter((i) => kinds[i] === "header").map((i) => rowSignature(g, i));
   // Only header rows that print something can be recognized again further down.
   const textSigs = headerSigs.filter((sig) => /[^\u0001^]/.test(sig));
@@ -148,18 +167,9 @@ export function layoutRows(g: BuiltGrid, partStarts: readonly number[] = []): Ro
     if (inHeader.has(i) || keyValueRows.includes(i)) continue;
     const sig = rowSignature(g, i);
     if (partHead) {
-      if (isCaptionRow(g, i, kinds)) {
-        kinds[i] = "title";
-        continue;
-      }
-      // The page's reprinted header band is not data: header rows (also when a merge came out differently),
-      // the 栏次 row, and a 合计 row that stood under the header on the first page. It stays out of the sums.
-      if (headerSigs.includes(sig) || readsAsHeader(g, i, headerTexts) || bandTotalSigs.includes(sig)) {
-        kinds[i] = "header";
-        continue;
-      }
-      if (isColnoRow(g, i)) {
-        kinds[i] = "colno";
+      const head = partHeadKind(g, i, kinds, sig, { headerSigs, headerTexts, bandTotalSigs });
+      if (head) {
+        kinds[i] = head;
         continue;
       }
       partHead = false;
@@ -167,7 +177,23 @@ export function layoutRows(g: BuiltGrid, partStarts: readonly number[] = []): Ro
     // The header repeated inside one source table (a reader that kept two pages together) is not data either.
     kinds[i] = textSigs.includes(sig) ? "header" : bodyKind(g, i);
   }
-  return { kinds, titleRows, caption, headerBlock, keyValueRows };
+}
+
+/**
+ * A top row of a continuation part: its caption, or the page's reprinted header band — header rows (also when a merge
+ * came out differently), the 栏次 row, and a 合计 row that stood under the header on the first page. Null: data begins.
+ */
+function partHeadKind(
+  g: BuiltGrid,
+  i: number,
+  kinds: RowKind[],
+  sig: string,
+  band: { headerSigs: readonly string[]; headerTexts: ReadonlySet<string>; bandTotalSigs: readonly string[] },
+): RowKind | null {
+  if (isCaptionRow(g, i, kinds)) return "title";
+  if (band.headerSigs.includes(sig) || readsAsHeader(g, i, band.headerTexts) || band.bandTotalSigs.includes(sig)) return "header";
+  if (isColnoRow(g, i)) return "colno";
+  return null;
 }
 
 /** Every non-empty cell of the row is a header text of the table (at least two of them), none a figure. */
