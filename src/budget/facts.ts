@@ -131,6 +131,15 @@ function asCurrentYear(all: readonly FactMention[]): (m: FactMention) => FactMen
     else byKey.set(id, [o]);
   }
   const cells = (key: string, fund: Fund | undefined) => byKey.get(`${key}\u0000${fund ?? ""}`) ?? [];
+  // The funds that carry something over, per side, indexed the same way.
+  const carried = new Map<string, (Fund | undefined)[]>();
+  const carryoverKeys = new Set(Object.values(CARRYOVER_OF));
+  for (const o of all) {
+    if (!carryoverKeys.has(o.key) || o.weak || compare(o.yuan, "0") <= 0) continue;
+    const list = carried.get(o.key);
+    if (list) list.push(o.fund);
+    else carried.set(o.key, [o.fund]);
+  }
   return (m) => {
     const side = CURRENT_YEAR_OF[m.key];
     if (!side || m.evidence.kind !== "text" || m.weak) return m;
@@ -139,10 +148,11 @@ function asCurrentYear(all: readonly FactMention[]): (m: FactMention) => FactMen
     return cells(side, m.fund).some((c) => agrees(c, m)) ? { ...m, key: side } : m;
   };
   function carries(m: FactMention): boolean {
-    const key = CARRYOVER_OF[m.key]!;
+    const funds = carried.get(CARRYOVER_OF[m.key]!) ?? [];
     // The department's whole carries over whatever any fund carries over.
-    const funds = m.fund === undefined ? undefined : (PARTS_OF_FUND[m.fund] ?? [m.fund]);
-    return all.some((o) => o.key === key && !o.weak && compare(o.yuan, "0") > 0 && (funds === undefined || (o.fund !== undefined && funds.includes(o.fund))));
+    if (m.fund === undefined) return funds.length > 0;
+    const within = PARTS_OF_FUND[m.fund] ?? [m.fund];
+    return funds.some((f) => f !== undefined && within.includes(f));
   }
 }
 

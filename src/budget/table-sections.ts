@@ -40,7 +40,11 @@ export function sectionFacts(t: Table, spec: TableKindSpec, ctx: ColumnContext):
   // A table titled 决算 states its 决算 figures (采购金额 over 采购预算) whatever the document's kind was read as.
   const basis: ColumnContext = ctx.basis ? ctx : /决算/.test(t.title ?? "") ? { ...ctx, basis: "final" } : ctx;
   const byRow = new Map<number, TableCell[]>();
-  for (const c of t.cells) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
+  for (const c of t.cells) {
+    const line = byRow.get(c.row);
+    if (line) line.push(c);
+    else byRow.set(c.row, [c]);
+  }
   const headers = new Map(t.columns.filter((c) => c.path.length > 0).map((c) => [c.index, c.path.join("/")]));
   const lead = headerHeading(t);
   const first = lead ? kindOfTitle(compactLabel(lead)) : undefined;
